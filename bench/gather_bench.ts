@@ -1,0 +1,81 @@
+/**
+ * runCorosInChunks against Promise.all, on no-op thunks (the engine's own
+ * overhead) and on thunks that wait 1 ms (how close the window gets to ideal).
+ */
+import { runCorosInChunks, type Thunk } from "../mod.ts";
+
+const NOOP_COUNT = 10_000;
+const WAIT_COUNT = 1_280;
+
+const noop: Thunk<number>[] = Array.from(
+  { length: NOOP_COUNT },
+  (_, i) => () => Promise.resolve(i),
+);
+const wait1ms: Thunk<void>[] = Array.from(
+  { length: WAIT_COUNT },
+  () => () => new Promise<void>((r) => setTimeout(r, 1)),
+);
+
+Deno.bench({
+  name: `Promise.all, ${NOOP_COUNT} no-op promises`,
+  group: "no-op",
+  baseline: true,
+  async fn() {
+    await Promise.all(noop.map((t) => t(undefined as unknown as AbortSignal)));
+  },
+});
+
+for (const batchSize of [1, 16, 128, 1280, -1]) {
+  Deno.bench({
+    name:
+      `runCorosInChunks, ${NOOP_COUNT} no-op thunks, batchSize ${batchSize}`,
+    group: "no-op",
+    async fn() {
+      await runCorosInChunks(noop, { batchSize });
+    },
+  });
+}
+
+// The ideal for batch 128: ten waves of 128, each as long as one wave of
+// Deno timers takes here (a 1 ms setTimeout fires after about 2.2 ms on these
+// machines, and each timer costs a few µs more to schedule).
+Deno.bench({
+  name: `ideal: ${
+    WAIT_COUNT / 128
+  } sequential waves of Promise.all over 128 1 ms waits`,
+  group: "1 ms",
+  baseline: true,
+  n: 20,
+  async fn() {
+    for (let i = 0; i < WAIT_COUNT; i += 128) {
+      await Promise.all(
+        wait1ms.slice(i, i + 128).map((t) =>
+          t(undefined as unknown as AbortSignal)
+        ),
+      );
+    }
+  },
+});
+
+Deno.bench({
+  name: `Promise.all, ${WAIT_COUNT} 1 ms waits (one wave)`,
+  group: "1 ms",
+  n: 20,
+  async fn() {
+    await Promise.all(
+      wait1ms.map((t) => t(undefined as unknown as AbortSignal)),
+    );
+  },
+});
+
+for (const batchSize of [1, 16, 128, 1280, -1]) {
+  Deno.bench({
+    name: `runCorosInChunks, ${WAIT_COUNT} 1 ms waits, batchSize ${batchSize}`,
+    group: "1 ms",
+    n: batchSize === 1 ? 2 : batchSize === 16 ? 5 : 20,
+    warmup: batchSize === 1 ? 1 : 5,
+    async fn() {
+      await runCorosInChunks(wait1ms, { batchSize });
+    },
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * fsspec's async filesystem layer for Deno: one interface to many storage
+ * systems, whose batch calls (`_cat`, `_get`, `_rm`, …) run many operations
+ * concurrently, in async code or, through an IO Worker, from plain blocking
+ * code.
+ *
+ * @example Write and read back many files concurrently
+ * ```ts
+ * import { filesystem } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
+ * await fs._pipe({ "/a": new Uint8Array([1]), "/b": new Uint8Array([2, 3]) });
+ * const out = await fs._cat(["/a", "/b"], { batchSize: 2 });
+ * assert.deepEqual(out.get("/b"), new Uint8Array([2, 3]));
+ * ```
+ *
+ * @module
+ */
+
+export {
+  FileExistsError,
+  FileNotFoundError,
+  FSTimeoutError,
+  HTTPError,
+  PermissionError,
+} from "./src/errors.ts";
+export type { FSErrorOptions } from "./src/errors.ts";
+export * from "./src/callbacks.ts";
+export { batchDefaults, conf, getBatchSize } from "./src/config.ts";
+export type { BatchDefaults, Config } from "./src/config.ts";
+export { runCorosInChunks } from "./src/run_coros_in_chunks.ts";
+export type {
+  RunCorosInChunksOptions,
+  Thunk,
+} from "./src/run_coros_in_chunks.ts";
+export { AsyncFileSystem, lsResult } from "./src/async_file_system.ts";
+export type { FileSystemOptions } from "./src/async_file_system.ts";
+export { AsyncFile } from "./src/async_file.ts";
+export type { OpenOptions, Whence } from "./src/async_file.ts";
+export type * from "./src/types.ts";
+export {
+  clearInstanceCache,
+  filesystem,
+  getFileSystemClass,
+  registerImplementation,
+  registry,
+  urlToFs,
+} from "./src/registry.ts";
+export type {
+  FileSystemClass,
+  Implementation,
+  ImplementationSpec,
+  RegisterOptions,
+} from "./src/registry.ts";
+export { MemoryFileSystem } from "./src/memory/memory_file_system.ts";
+export type { MemoryFileSystemOptions } from "./src/memory/memory_file_system.ts";
+export { LocalFileSystem } from "./src/local/local_file_system.ts";
+export type { LocalFileSystemOptions } from "./src/local/local_file_system.ts";

@@ -1,0 +1,611 @@
+/**
+ * The base class of every filesystem: fsspec's `AsyncFileSystem`.
+ *
+ * @module
+ */
+
+import { FileNotFoundError } from "./errors.ts";
+import { _parent } from "./path.ts";
+import { runCorosInChunks, type Thunk } from "./run_coros_in_chunks.ts";
+import {
+  _checkDepth,
+  _expandDetailed,
+  _findDetailed,
+  _globDetailed,
+  _walkDetailed,
+} from "./tree.ts";
+import type {
+  BatchOptions,
+  CatFileOptions,
+  CatOptions,
+  CatRangesOptions,
+  CopyOptions,
+  DuOptions,
+  DuResult,
+  ExpandPathOptions,
+  FileInfo,
+  FindOptions,
+  FindResult,
+  GlobOptions,
+  IOOptions,
+  LsOptions,
+  LsResult,
+  MakeDirsOptions,
+  MkdirOptions,
+  RmOptions,
+  TransferFileOptions,
+  TransferOptions,
+  WalkEntry,
+  WalkOptions,
+} from "./types.ts";
+import { _mapTransfer, _runTransfers } from "./transfer.ts";
+import { AsyncFile, type OpenOptions } from "./async_file.ts";
+
+/** Options every filesystem takes; backends add their own. */
+export interface FileSystemOptions {
+  /**
+   * Made for async code: only the `_` methods work, and no IO Worker starts.
+   * @default {false}
+   */
+  asynchronous?: boolean;
+  /**
+   * This instance's batch size for its batch methods; -1 for all at once.
+   * @default {undefined}
+   */
+  batchSize?: number;
+  /**
+   * Make a new instance instead of reusing a cached one with the same options
+   * (read by `filesystem()`).
+   * @default {false}
+   */
+  skipInstanceCache?: boolean;
+  /** Backend options. */
+  [option: string]: unknown;
+}
+
+/** Unsupported operation of a backend (fsspec's `NotImplementedError`). */
+function unsupported(fs: AsyncFileSystem, action: string, path: string): never {
+  throw new Error(
+    `Cannot ${action} "${path}": ${fs.constructor.name} does not support it`,
+  );
+}
+
+/** `lsResult(infos, detail)`: what `_ls` returns for its `detail` option. */
+export function lsResult<D extends boolean>(
+  infos: FileInfo[],
+  detail: D | undefined,
+): LsResult<D> {
+  return (detail === false ? infos.map((i) => i.name) : infos) as LsResult<D>;
+}
+
+/**
+ * The base of every filesystem. A backend implements `_ls`, `_info` and
+ * `_catFile`, and where it can `_pipeFile`, `_rmFile`, `_rmdir`, `_cpFile`,
+ * `_mkdir`, `_getFile`, `_putFile`; every other method derives from those, as
+ * in fsspec. Batch methods hand their work to {@linkcode runCorosInChunks}.
+ *
+ * @example A memory filesystem in async code
+ * ```ts
+ * import { filesystem } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
+ * await fs._pipe({ "/a.txt": new TextEncoder().encode("A"), "/b.txt": new Uint8Array(2) });
+ * assert.deepEqual(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
+ * ```
+ */
+export abstract class AsyncFileSystem {
+  /** fsspec's `async_impl`: every filesystem here is asynchronous underneath. */
+  static readonly asyncImpl: boolean = true;
+  /** The protocols this class serves; the first is its main name. */
+  static protocol: string | readonly string[] = "abstract";
+  /** What the root of a path looks like (`"/"` for local and memory paths). */
+  static rootMarker: string = "";
+
+  /** fsspec's `fs.async_impl`. */
+  readonly asyncImpl: boolean = true;
+  /** Made for async code: only the `_` methods work. */
+  readonly asynchronous: boolean;
+  /** This instance's batch size, where set. */
+  batchSize: number | undefined;
+  /** The options the instance was made with (fsspec's `storage_options`). */
+  readonly storageOptions: Readonly<FileSystemOptions>;
+
+  /**
+   * Makes one.
+   *
+   * @param options `asynchronous`, `batchSize` and the backend's own.
+   */
+  constructor(options: FileSystemOptions = {}) {
+    this.storageOptions = Object.freeze({ ...options });
+    this.asynchronous = options.asynchronous ?? false;
+    this.batchSize = options.batchSize;
+  }
+
+  /** Whether `?` is a glob character here (HTTP says no: it starts a query). */
+  get globQuestionMark(): boolean {
+    return true;
+  }
+
+  /**
+   * A path as this filesystem names it: protocol and trailing `/` removed.
+   * @param path A path or URL.
+   * @returns The path.
+   */
+  static stripProtocol(path: string): string {
+    const protocols = typeof this.protocol === "string"
+      ? [this.protocol]
+      : this.protocol;
+    for (const p of protocols) {
+      if (path.startsWith(`${p}://`)) path = path.slice(p.length + 3);
+      else if (path.startsWith(`${p}::`)) path = path.slice(p.length + 2);
+    }
+    path = path.replace(/\/+$/, "");
+    return path || this.rootMarker;
+  }
+
+  /**
+   * The instance's view of {@linkcode AsyncFileSystem.stripProtocol}.
+   * @param path A path or URL.
+   * @returns The path.
+   */
+  stripProtocol(path: string): string {
+    return (this.constructor as typeof AsyncFileSystem).stripProtocol(path);
+  }
+
+  /**
+   * A path with the filesystem's protocol in front, as fsspec's `unstrip_protocol`.
+   * @param path A path.
+   * @returns The URL.
+   */
+  unstripProtocol(path: string): string {
+    const p = (this.constructor as typeof AsyncFileSystem).protocol;
+    const main = typeof p === "string" ? p : p[0];
+    return path.includes("://") ? path : `${main}://${path}`;
+  }
+
+  /** The parent of a path. */
+  parent(path: string): string {
+    const cls = this.constructor as typeof AsyncFileSystem;
+    return _parent(this.stripProtocol(path), cls.rootMarker);
+  }
+
+  /** The batch size for a call: its option, then this instance's. */
+  protected _batchSize(options: BatchOptions | undefined): number | undefined {
+    return options?.batchSize ?? this.batchSize;
+  }
+
+  // ---- the core a backend implements -------------------------------------
+
+  /** The entries of a directory (or the file itself). */
+  abstract _ls<D extends boolean = true>(
+    path: string,
+    options?: LsOptions<D>,
+  ): Promise<LsResult<D>>;
+
+  /** What is known of one path. @throws {FileNotFoundError} Where it does not exist. */
+  abstract _info(path: string, options?: IOOptions): Promise<FileInfo>;
+
+  /** The bytes of a file, or of the range `[start, end)`. */
+  abstract _catFile(
+    path: string,
+    options?: CatFileOptions,
+  ): Promise<Uint8Array>;
+
+  /** Write a whole file. */
+  _pipeFile(
+    path: string,
+    _data: Uint8Array,
+    _options?: IOOptions,
+  ): Promise<void> {
+    unsupported(this, "write", path);
+  }
+
+  /** Delete a file. */
+  _rmFile(path: string, _options?: IOOptions): Promise<void> {
+    unsupported(this, "delete", path);
+  }
+
+  /** Delete an empty directory; a no-op where there are no real directories. */
+  _rmdir(_path: string, _options?: IOOptions): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Copy one file within the filesystem. */
+  _cpFile(path1: string, _path2: string, _options?: IOOptions): Promise<void> {
+    unsupported(this, "copy", path1);
+  }
+
+  /** Make a directory; a no-op where there are no real directories. */
+  _mkdir(_path: string, _options?: MkdirOptions): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Make a directory and its parents; a no-op where there are no real directories. */
+  _makeDirs(_path: string, _options?: MakeDirsOptions): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /**
+   * Download one file to a local path. The default reads it whole through
+   * `_catFile`; streaming backends override it.
+   */
+  async _getFile(
+    rpath: string,
+    lpath: string,
+    options: TransferFileOptions = {},
+  ): Promise<void> {
+    const data = await this._catFile(rpath, { signal: options.signal });
+    options.callback?.setSize(data.length);
+    const tmp = `${lpath}.part-${crypto.randomUUID()}`;
+    try {
+      await Deno.writeFile(tmp, data, { signal: options.signal });
+      await Deno.rename(tmp, lpath);
+    } catch (error) {
+      await Deno.remove(tmp).catch(() => {});
+      throw error;
+    }
+    options.callback?.relativeUpdate(data.length);
+  }
+
+  /** Upload one local file. The default reads it whole and calls `_pipeFile`. */
+  async _putFile(
+    lpath: string,
+    rpath: string,
+    options: TransferFileOptions = {},
+  ): Promise<void> {
+    const data = await Deno.readFile(lpath, { signal: options.signal });
+    options.callback?.setSize(data.length);
+    await this._pipeFile(rpath, data, { signal: options.signal });
+    options.callback?.relativeUpdate(data.length);
+  }
+
+  // ---- derived single-path queries ---------------------------------------
+
+  /** True where the path exists; only not-found counts as false. */
+  async _exists(path: string, options?: IOOptions): Promise<boolean> {
+    try {
+      await this._info(path, options);
+      return true;
+    } catch (error) {
+      if (error instanceof FileNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** True where the path is a file. */
+  async _isFile(path: string, options?: IOOptions): Promise<boolean> {
+    try {
+      return (await this._info(path, options)).type === "file";
+    } catch (error) {
+      if (error instanceof FileNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** True where the path is a directory. */
+  async _isDir(path: string, options?: IOOptions): Promise<boolean> {
+    try {
+      return (await this._info(path, options)).type === "directory";
+    } catch (error) {
+      if (error instanceof FileNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** The size of a path; `null` where unknown. */
+  async _size(path: string, options?: IOOptions): Promise<number | null> {
+    return (await this._info(path, options)).size ?? null;
+  }
+
+  /** The sizes of many paths, batched. */
+  _sizes(
+    paths: readonly string[],
+    options?: BatchOptions,
+  ): Promise<(number | null)[]> {
+    return this._batch(
+      paths.map((p) => (signal) => this._size(p, { signal })),
+      options,
+    );
+  }
+
+  /** Runs thunks with this call's and this instance's batch settings (no local files). */
+  protected _batch<T>(
+    thunks: Thunk<T>[],
+    options?: BatchOptions,
+  ): Promise<T[]> {
+    return runCorosInChunks(thunks, {
+      batchSize: this._batchSize(options),
+      nofiles: true,
+      signal: options?.signal,
+    });
+  }
+
+  // ---- trees ---------------------------------------------------------------
+
+  /** Walk a tree, yielding `[dir, subdirectoryNames, fileNames]` per directory. */
+  async *_walk(
+    path: string,
+    options: WalkOptions = {},
+  ): AsyncGenerator<WalkEntry> {
+    for await (
+      const [root, dirs, files] of _walkDetailed(this, path, options)
+    ) {
+      yield [root, [...dirs.keys()], [...files.keys()]];
+    }
+  }
+
+  /** Every file below a path (and directories with `withDirs`), sorted. */
+  async _find<D extends boolean = false>(
+    path: string,
+    options: FindOptions<D> = {},
+  ): Promise<FindResult<D>> {
+    _checkDepth(options.maxDepth);
+    const found = await _findDetailed(this, path, options);
+    return (options.detail ? found : [...found.keys()]) as FindResult<D>;
+  }
+
+  /** The paths matching a glob pattern (`*`, `**`, `?`, `[…]`), sorted. */
+  async _glob<D extends boolean = false>(
+    pattern: string,
+    options: GlobOptions<D> = {},
+  ): Promise<FindResult<D>> {
+    const found = await _globDetailed(this, pattern, options);
+    return (options.detail ? found : [...found.keys()]) as FindResult<D>;
+  }
+
+  /** The space used below a path: a total, or a `Map` of path to size. */
+  async _du<T extends boolean = true>(
+    path: string,
+    options: DuOptions<T> = {},
+  ): Promise<DuResult<T>> {
+    const found = await this._find(path, { ...options, detail: true });
+    const sizes = new Map([...found].map(([name, info]) => [name, info.size]));
+    if (options.total === false) return sizes as DuResult<T>;
+    let total = 0;
+    for (const size of sizes.values()) total += size ?? 0;
+    return total as DuResult<T>;
+  }
+
+  /** Globs and (with `recursive`) directories expanded to paths, in the caller's order. */
+  async _expandPath(
+    path: string | readonly string[],
+    options: ExpandPathOptions = {},
+  ): Promise<string[]> {
+    return [...(await _expandDetailed(this, path, options)).keys()];
+  }
+
+  // ---- batch reads and writes -----------------------------------------------
+
+  /**
+   * Read one file, or many (a list, a glob, or `recursive`) concurrently.
+   * @returns The bytes for one literal path; else a `Map` of path to bytes (or `Error`, with `onError: "return"`).
+   */
+  _cat(
+    path: readonly string[],
+    options?: CatOptions,
+  ): Promise<Map<string, Uint8Array | Error>>;
+  /**
+   * Read one file, or the files a glob or `recursive` finds.
+   * @returns The bytes where `path` names one file; else a `Map` of path to bytes.
+   */
+  _cat(
+    path: string,
+    options?: CatOptions,
+  ): Promise<Uint8Array | Map<string, Uint8Array | Error>>;
+  async _cat(
+    path: string | readonly string[],
+    options: CatOptions = {},
+  ): Promise<Uint8Array | Map<string, Uint8Array | Error>> {
+    const { onError = "raise", signal } = options;
+    const expanded = await _expandDetailed(this, path, {
+      recursive: options.recursive,
+      signal,
+    });
+    // a recursive read reads the files below directories, not the directories
+    const paths = [...expanded]
+      .filter(([, info]) => !options.recursive || info?.type !== "directory")
+      .map(([name]) => name);
+    const out = await runCorosInChunks(
+      paths.map((p) => (s: AbortSignal) => this._catFile(p, { signal: s })),
+      {
+        batchSize: this._batchSize(options),
+        nofiles: true,
+        returnExceptions: onError !== "raise",
+        signal,
+      },
+    );
+    if (
+      typeof path === "string" && paths.length === 1 &&
+      paths[0] === this.stripProtocol(path)
+    ) {
+      return out[0];
+    }
+    const result = new Map<string, Uint8Array | Error>();
+    paths.forEach((p, i) => {
+      if (onError !== "omit" || !(out[i] instanceof Error)) {
+        result.set(p, out[i]);
+      }
+    });
+    return result;
+  }
+
+  /** Read byte ranges of many files concurrently; scalars broadcast. */
+  async _catRanges(
+    paths: readonly string[],
+    starts: number | null | readonly (number | null)[],
+    ends: number | null | readonly (number | null)[],
+    options: CatRangesOptions = {},
+  ): Promise<(Uint8Array | Error)[]> {
+    const n = paths.length;
+    const s = Array.isArray(starts) ? starts : new Array(n).fill(starts);
+    const e = Array.isArray(ends) ? ends : new Array(n).fill(ends);
+    if (s.length !== n || e.length !== n) {
+      throw new RangeError(
+        `Cannot read ${n} ranges: got ${s.length} starts and ${e.length} ends`,
+      );
+    }
+    if (options.maxGap !== undefined) {
+      const { _catMergedRanges } = await import("./merge_ranges.ts");
+      return _catMergedRanges(this, paths, s, e, options);
+    }
+    const out = await runCorosInChunks(
+      paths.map((p, i) => (signal: AbortSignal) =>
+        this._catFile(p, { start: s[i], end: e[i], signal })
+      ),
+      {
+        batchSize: this._batchSize(options),
+        nofiles: true,
+        returnExceptions: true,
+        signal: options.signal,
+      },
+    );
+    if (options.onError === "raise") {
+      const error = out.find((x) => x instanceof Error);
+      if (error) throw error;
+    }
+    return out;
+  }
+
+  /** Write one file, or many from a map of path to bytes, concurrently. */
+  async _pipe(
+    path: string | Record<string, Uint8Array> | Map<string, Uint8Array>,
+    data?: Uint8Array | BatchOptions,
+    options?: BatchOptions,
+  ): Promise<void> {
+    let entries: [string, Uint8Array][];
+    if (typeof path === "string") {
+      if (!(data instanceof Uint8Array)) {
+        throw new TypeError(
+          `Cannot write "${path}": data must be a Uint8Array`,
+        );
+      }
+      entries = [[path, data]];
+    } else {
+      entries = path instanceof Map ? [...path] : Object.entries(path);
+      options = data as BatchOptions | undefined;
+    }
+    await this._batch(
+      entries.map(([p, d]) => (signal) => this._pipeFile(p, d, { signal })),
+      options,
+    );
+  }
+
+  /** Delete paths; `recursive` deletes directories and what is in them. */
+  async _rm(
+    path: string | readonly string[],
+    options: RmOptions = {},
+  ): Promise<void> {
+    const { recursive = false, maxDepth, signal } = options;
+    const found = await _expandDetailed(this, path, {
+      recursive,
+      maxDepth,
+      signal,
+    });
+    const files: string[] = [];
+    const dirs: string[] = [];
+    for (const [name, info] of found) {
+      (info?.type === "directory" ||
+          (recursive && info === null && await this._isDir(name, { signal }))
+        ? dirs
+        : files).push(name);
+    }
+    await this._batch(
+      files.reverse().map((p) => (s) => this._rmFile(p, { signal: s })),
+      options,
+    );
+    // deepest first: a directory goes once what is in it has gone
+    const depth = (p: string) => p.split("/").length;
+    dirs.sort((a, b) => depth(b) - depth(a));
+    for (const dir of dirs) {
+      try {
+        await this._rmdir(dir, { signal });
+      } catch (error) {
+        // a directory implied only by its files went with them (memory, object stores)
+        if (!(error instanceof FileNotFoundError)) throw error;
+      }
+    }
+  }
+
+  /** Copy within the filesystem: files, lists, globs, or trees with `recursive`. */
+  async _copy(
+    path1: string | readonly string[],
+    path2: string | readonly string[],
+    options: CopyOptions = {},
+  ): Promise<void> {
+    const { recursive = false, signal } = options;
+    const onError = options.onError ?? (recursive ? "ignore" : "raise");
+    const pairs = await _mapTransfer(
+      (p, o) => _expandDetailed(this, p, o),
+      (p) => this._isDir(p, { signal }),
+      path1,
+      path2,
+      (p) => this._isDir(p, { signal }),
+      options,
+    );
+    if (!pairs) return;
+    for (const [, dest] of pairs.dirs) {
+      await this._makeDirs(dest, { existOk: true, signal });
+    }
+    const out = await runCorosInChunks(
+      pairs.files.map(([a, b]) => (s: AbortSignal) =>
+        this._cpFile(a, b, { signal: s })
+      ),
+      {
+        batchSize: this._batchSize(options),
+        nofiles: true,
+        returnExceptions: true,
+        signal,
+      },
+    );
+    for (const error of out) {
+      if (!(error instanceof Error)) continue;
+      if (onError === "ignore" && error instanceof FileNotFoundError) continue;
+      throw error;
+    }
+  }
+
+  /** Download files, lists, globs or trees to a local path. */
+  async _get(
+    rpath: string | readonly string[],
+    lpath: string | readonly string[],
+    options: TransferOptions = {},
+  ): Promise<void> {
+    await _runTransfers(this, "get", rpath, lpath, options);
+  }
+
+  /** Upload local files, lists, globs or trees. */
+  async _put(
+    lpath: string | readonly string[],
+    rpath: string | readonly string[],
+    options: TransferOptions = {},
+  ): Promise<void> {
+    await _runTransfers(this, "put", lpath, rpath, options);
+  }
+
+  // ---- files ---------------------------------------------------------------
+
+  /**
+   * A random-access file for reading: `read`, `seek`, `tell`, `size`, `close`,
+   * and a `ReadableStream`.
+   */
+  async openAsync(path: string, options: OpenOptions = {}): Promise<AsyncFile> {
+    const info = await this._info(path, { signal: options.signal });
+    if (info.type !== "file") {
+      throw new FileNotFoundError(`Cannot open "${path}": it is a directory`, {
+        path,
+      });
+    }
+    return new AsyncFile(this, this.stripProtocol(path), info.size, options);
+  }
+
+  // ---- life cycle ----------------------------------------------------------
+
+  /** Release what the instance holds (sessions, handles). */
+  close(): void | Promise<void> {}
+
+  /** `await using fs = …` closes it. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

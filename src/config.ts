@@ -1,0 +1,125 @@
+/**
+ * Settings in force for every filesystem: fsspec's `fsspec.config.conf` and the
+ * batch-size defaults of `fsspec.asyn`.
+ *
+ * Nothing here asks for a permission: the environment and `/proc` are read only
+ * where Deno already grants it, and skipped silently where it does not.
+ *
+ * @module
+ */
+
+/** The configuration object: fsspec's key names, plus per-protocol options. */
+export interface Config {
+  /** Batch size for operations that open local files (fsspec's key name). */
+  gather_batch_size?: number;
+  /** Batch size for operations that open no local files (fsspec's key name). */
+  nofiles_gather_batch_size?: number;
+  /** Default options of a protocol, as `conf.http = { headers: … }`. */
+  [protocol: string]: unknown;
+}
+
+/** The built-in batch sizes: fsspec's `_DEFAULT_BATCH_SIZE` and `_NOFILES_DEFAULT_BATCH_SIZE`. */
+export interface BatchDefaults {
+  /** For calls that open local files (`get`, `put`): 128, or an eighth of the open-file soft limit where it can be read. */
+  batchSize: number;
+  /** For calls that open no local files (`cat`, `pipe`, `rm`, `info`, …): 1280. */
+  nofilesBatchSize: number;
+}
+
+function permitted(descriptor: Deno.PermissionDescriptor): boolean {
+  try {
+    return Deno.permissions.querySync(descriptor).state === "granted";
+  } catch {
+    return false; // no permissions API here (an embedder): read nothing
+  }
+}
+
+/** Reads an environment variable where env access is granted; else undefined. */
+export function _readEnv(name: string): string | undefined {
+  if (
+    typeof Deno === "undefined" || !permitted({ name: "env", variable: name })
+  ) {
+    return undefined;
+  }
+  return Deno.env.get(name);
+}
+
+/**
+ * The open-file soft limit from `/proc/self/limits`, where readable (Deno 2.9
+ * allows it only under `--allow-all`; a narrower grant fails without a
+ * prompt); -1 when unlimited.
+ */
+function openFileLimit(): number | undefined {
+  const path = "/proc/self/limits";
+  if (typeof Deno === "undefined" || !permitted({ name: "read", path })) {
+    return undefined;
+  }
+  try {
+    const line = Deno.readTextFileSync(path).split("\n")
+      .find((l) => l.startsWith("Max open files"));
+    const soft = line?.slice("Max open files".length).trim().split(/\s+/)[0];
+    if (soft === "unlimited") return -1;
+    const n = Number(soft);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined; // not Linux, or /proc not mounted
+  }
+}
+
+function defaultBatchSize(): number {
+  const limit = openFileLimit();
+  if (limit === undefined) return 128;
+  if (limit === -1) return -1;
+  return Math.max(1, Math.floor(limit / 8));
+}
+
+/**
+ * The built-in batch sizes, mutable as fsspec's module globals are.
+ *
+ * @example Lower the default for calls that open local files
+ * ```ts
+ * import { batchDefaults, getBatchSize } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * const before = batchDefaults.batchSize;
+ * batchDefaults.batchSize = 16;
+ * assert.equal(getBatchSize(), 16);
+ * batchDefaults.batchSize = before;
+ * ```
+ */
+export const batchDefaults: BatchDefaults = {
+  batchSize: defaultBatchSize(),
+  nofilesBatchSize: 1280,
+};
+
+/**
+ * The configuration in force. `FSSPEC_GATHER_BATCH_SIZE` and
+ * `FSSPEC_NOFILES_GATHER_BATCH_SIZE` fill the two batch keys at start-up where
+ * env access is granted.
+ */
+export const conf: Config = {};
+
+for (
+  const [variable, key] of [
+    ["FSSPEC_GATHER_BATCH_SIZE", "gather_batch_size"],
+    ["FSSPEC_NOFILES_GATHER_BATCH_SIZE", "nofiles_gather_batch_size"],
+  ] as const
+) {
+  const value = _readEnv(variable);
+  if (value !== undefined && value.trim() !== "") conf[key] = Number(value);
+}
+
+/**
+ * The batch size in force when a call names none: the config key, else the
+ * built-in default.
+ *
+ * @param nofiles True for calls that open no local files.
+ * @returns The batch size; -1 means all at once.
+ */
+export function getBatchSize(nofiles = false): number {
+  const configured = nofiles
+    ? conf.nofiles_gather_batch_size
+    : conf.gather_batch_size;
+  if (configured !== undefined && configured !== null) return configured;
+  return nofiles ? batchDefaults.nofilesBatchSize : batchDefaults.batchSize;
+}

@@ -1,0 +1,123 @@
+/**
+ * Bulk transfers: how `_copy`, `_get` and `_put` map sources onto
+ * destinations (fsspec's rules) and run the per-file work. Internal.
+ *
+ * @module
+ */
+
+import type { AsyncFileSystem } from "./async_file_system.ts";
+import { _hasMagic, _otherPaths, _parent, _trailingSep } from "./path.ts";
+import { filesystem } from "./registry.ts";
+import { runCorosInChunks } from "./run_coros_in_chunks.ts";
+import { _expandDetailed } from "./tree.ts";
+import type { FileInfo, TransferOptions } from "./types.ts";
+
+type Expand = (
+  path: string | readonly string[],
+  options: { recursive?: boolean; maxDepth?: number; signal?: AbortSignal },
+) => Promise<Map<string, FileInfo | null>>;
+
+/** Source and destination pairs, directories apart from files. */
+export interface _Pairs {
+  dirs: [string, string][];
+  files: [string, string][];
+}
+
+/**
+ * fsspec's mapping of sources onto destinations for copy, get and put.
+ * Returns `null` where a non-recursive source matched only directories.
+ */
+export async function _mapTransfer(
+  expand: Expand,
+  sourceIsDir: (path: string) => Promise<boolean>,
+  path1: string | readonly string[],
+  path2: string | readonly string[],
+  destIsDir: (path: string) => Promise<boolean>,
+  options: { recursive?: boolean; maxDepth?: number; signal?: AbortSignal },
+): Promise<_Pairs | null> {
+  if (typeof path1 !== "string" && typeof path2 !== "string") {
+    return { dirs: [], files: _zip(path1, _otherPaths(path1, path2)) };
+  }
+  const { recursive = false, maxDepth, signal } = options;
+  const sourceIsStr = typeof path1 === "string";
+  const expanded = await expand(path1, { recursive, maxDepth, signal });
+  const isDir = async (name: string) => {
+    const info = expanded.get(name);
+    return info ? info.type === "directory" : await sourceIsDir(name);
+  };
+  let names = [...expanded.keys()];
+  if (sourceIsStr && (!recursive || maxDepth !== undefined)) {
+    const keep: string[] = [];
+    for (const name of names) {
+      if (!_trailingSep(name) && !(await isDir(name))) keep.push(name);
+    }
+    names = keep;
+    if (names.length === 0) return null;
+  }
+  const dest = typeof path2 === "string" &&
+    (_trailingSep(path2) || await destIsDir(path2));
+  const magic = sourceIsStr && _hasMagic(path1);
+  const exists = sourceIsStr &&
+    ((magic && names.length === 1) || (!magic && dest && !_trailingSep(path1)));
+  const targets = _otherPaths(names, path2, exists, !sourceIsStr);
+  const pairs: _Pairs = { dirs: [], files: [] };
+  for (const [i, name] of names.entries()) {
+    (await isDir(name) ? pairs.dirs : pairs.files).push([name, targets[i]]);
+  }
+  return pairs;
+}
+
+function _zip(a: readonly string[], b: readonly string[]): [string, string][] {
+  return a.map((x, i) => [x, b[i]]);
+}
+
+/** Runs a `_get` (remote to local) or a `_put` (local to remote). */
+export async function _runTransfers(
+  fs: AsyncFileSystem,
+  direction: "get" | "put",
+  source: string | readonly string[],
+  target: string | readonly string[],
+  options: TransferOptions,
+): Promise<void> {
+  const { signal, callback } = options;
+  const local = await filesystem("file", { asynchronous: true });
+  const [from, to] = direction === "get" ? [fs, local] : [local, fs];
+  // a trailing "/" survives: it means "into this directory" (fsspec's make_path_posix keeps it)
+  const localOne = (p: string) => {
+    const stripped = local.stripProtocol(p);
+    return p.endsWith("/") && !stripped.endsWith("/")
+      ? `${stripped}/`
+      : stripped;
+  };
+  const localize = (p: string | readonly string[]) =>
+    typeof p === "string" ? localOne(p) : p.map(localOne);
+  const pairs = await _mapTransfer(
+    (p, o) => _expandDetailed(from, p, o),
+    (p) => from._isDir(p, { signal }),
+    direction === "put" ? localize(source) : source,
+    direction === "get" ? localize(target) : target,
+    (p) => to._isDir(p, { signal }),
+    options,
+  );
+  if (!pairs) return;
+  for (const [, dir] of pairs.dirs) {
+    await to._makeDirs(dir, { existOk: true, signal });
+  }
+  if (direction === "get") {
+    const parents = new Set(pairs.files.map(([, l]) => _parent(l, "/")));
+    for (const dir of parents) {
+      await local._makeDirs(dir, { existOk: true, signal });
+    }
+  }
+  callback?.setSize(pairs.files.length);
+  await runCorosInChunks(
+    pairs.files.map(([a, b]) => (s: AbortSignal) => {
+      const child = callback?.branched(a, b);
+      const opts = { signal: s, callback: child };
+      return direction === "get"
+        ? fs._getFile(a, b, opts)
+        : fs._putFile(a, b, opts);
+    }),
+    { batchSize: options.batchSize ?? fs.batchSize, callback, signal },
+  );
+}

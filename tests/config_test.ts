@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+
+const script =
+  new URL("./fixtures/print_batch_config.ts", import.meta.url).pathname;
+
+/** Runs the fixture with the given permission flags and environment; never prompts. */
+async function batchConfig(flags: string[], env: Record<string, string>) {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--no-prompt", ...flags, script],
+    env,
+    stdin: "null",
+  }).output();
+  const err = new TextDecoder().decode(stderr);
+  assert.equal(code, 0, err);
+  assert.doesNotMatch(err, /permission|Requires/i);
+  return JSON.parse(new TextDecoder().decode(stdout));
+}
+
+const env = {
+  FSSPEC_GATHER_BATCH_SIZE: "17",
+  FSSPEC_NOFILES_GATHER_BATCH_SIZE: "33",
+};
+
+Deno.test("conf reads FSSPEC_GATHER_BATCH_SIZE and FSSPEC_NOFILES_GATHER_BATCH_SIZE where env access is granted", async () => {
+  const out = await batchConfig(["--allow-env"], env);
+  assert.equal(out.gather, 17);
+  assert.equal(out.nofiles, 33);
+  assert.deepEqual(out.conf, {
+    gather_batch_size: 17,
+    nofiles_gather_batch_size: 33,
+  });
+});
+
+Deno.test("conf ignores the environment silently where env access is not granted", async () => {
+  const out = await batchConfig([], env);
+  assert.deepEqual(out.conf, {});
+  assert.equal(out.nofiles, 1280);
+  assert.equal(out.gather, 128);
+});
+
+Deno.test("conf reads only the variables granted to it", async () => {
+  const out = await batchConfig([
+    "--allow-env=FSSPEC_NOFILES_GATHER_BATCH_SIZE",
+  ], env);
+  assert.deepEqual(out.conf, { nofiles_gather_batch_size: 33 });
+});
+
+Deno.test("batchDefaults.batchSize is an eighth of the open-file soft limit where /proc is readable", async () => {
+  // Deno 2.9 lets a script read /proc/self only under --allow-all; a narrower
+  // grant makes the read fail (without a prompt), and the default stays 128.
+  let limit: number | undefined;
+  try {
+    const line = Deno.readTextFileSync("/proc/self/limits").split("\n")
+      .find((l) => l.startsWith("Max open files"));
+    limit = Number(line?.slice("Max open files".length).trim().split(/\s+/)[0]);
+  } catch {
+    limit = undefined;
+  }
+  const granted = await batchConfig(["--allow-all"], {});
+  const narrow = await batchConfig(["--allow-read=/proc/self/limits"], {});
+  const denied = await batchConfig([], {});
+  assert.equal(denied.defaults.batchSize, 128);
+  assert.equal(narrow.defaults.batchSize, 128);
+  if (limit && Number.isInteger(limit)) {
+    // the child inherits our limit
+    assert.equal(
+      granted.defaults.batchSize,
+      Math.max(1, Math.floor(limit / 8)),
+    );
+  } else {
+    console.log("no /proc/self/limits here: only the denied case is checked");
+  }
+});
