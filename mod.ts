@@ -37,6 +37,13 @@ export type {
 export { AsyncFileSystem, lsResult } from "./src/async_file_system.ts";
 export type { FileSystemOptions } from "./src/async_file_system.ts";
 export { AsyncFile } from "./src/async_file.ts";
+export { BlockingFace } from "./src/blocking_face.ts";
+export { BlockingFile } from "./src/blocking_file.ts";
+export { getLoop, IOLoop } from "./src/io_loop.ts";
+export type { LoopCallOptions, MessageTarget } from "./src/io_loop.ts";
+export { serveIOLoop } from "./src/io_worker.ts";
+export { sync, syncWrapper } from "./src/sync.ts";
+export type { SyncOptions } from "./src/sync.ts";
 export type { OpenOptions, Whence } from "./src/async_file.ts";
 export type * from "./src/types.ts";
 export {
@@ -57,3 +64,11 @@ export { MemoryFileSystem } from "./src/memory/memory_file_system.ts";
 export type { MemoryFileSystemOptions } from "./src/memory/memory_file_system.ts";
 export { LocalFileSystem } from "./src/local/local_file_system.ts";
 export type { LocalFileSystemOptions } from "./src/local/local_file_system.ts";
+export { HTTPFileSystem } from "./src/http/http_file_system.ts";
+export type {
+  HTTPExistsOptions,
+  HTTPFileSystemOptions,
+  HTTPPutFileOptions,
+} from "./src/http/http_file_system.ts";
+export { HTTPSession } from "./src/http/session.ts";
+export type { HTTPSessionOptions } from "./src/http/session.ts";

@@ -12,6 +12,7 @@ import {
   _expandDetailed,
   _findDetailed,
   _globDetailed,
+  _infoOrNull,
   _walkDetailed,
 } from "./tree.ts";
 import type {
@@ -40,6 +41,9 @@ import type {
 } from "./types.ts";
 import { _mapTransfer, _runTransfers } from "./transfer.ts";
 import { AsyncFile, type OpenOptions } from "./async_file.ts";
+import { BlockingFace } from "./blocking_face.ts";
+import { _attachBlocking } from "./forwarding.ts";
+import type { IOLoop } from "./io_loop.ts";
 
 /** Options every filesystem takes; backends add their own. */
 export interface FileSystemOptions {
@@ -59,6 +63,12 @@ export interface FileSystemOptions {
    * @default {false}
    */
   skipInstanceCache?: boolean;
+  /**
+   * The IO loop the blocking methods use (bring your own loop); unset: the
+   * thread's shared one, {@linkcode getLoop}.
+   * @default {undefined}
+   */
+  loop?: IOLoop;
   /** Backend options. */
   [option: string]: unknown;
 }
@@ -94,7 +104,7 @@ export function lsResult<D extends boolean>(
  * assert.deepEqual(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
  * ```
  */
-export abstract class AsyncFileSystem {
+export abstract class AsyncFileSystem extends BlockingFace {
   /** fsspec's `async_impl`: every filesystem here is asynchronous underneath. */
   static readonly asyncImpl: boolean = true;
   /** The protocols this class serves; the first is its main name. */
@@ -117,9 +127,11 @@ export abstract class AsyncFileSystem {
    * @param options `asynchronous`, `batchSize` and the backend's own.
    */
   constructor(options: FileSystemOptions = {}) {
+    super();
     this.storageOptions = Object.freeze({ ...options });
     this.asynchronous = options.asynchronous ?? false;
     this.batchSize = options.batchSize;
+    _attachBlocking(this, options);
   }
 
   /** Whether `?` is a glob character here (HTTP says no: it starts a query). */
@@ -168,11 +180,6 @@ export abstract class AsyncFileSystem {
   parent(path: string): string {
     const cls = this.constructor as typeof AsyncFileSystem;
     return _parent(this.stripProtocol(path), cls.rootMarker);
-  }
-
-  /** The batch size for a call: its option, then this instance's. */
-  protected _batchSize(options: BatchOptions | undefined): number | undefined {
-    return options?.batchSize ?? this.batchSize;
   }
 
   // ---- the core a backend implements -------------------------------------
@@ -264,33 +271,17 @@ export abstract class AsyncFileSystem {
 
   /** True where the path exists; only not-found counts as false. */
   async _exists(path: string, options?: IOOptions): Promise<boolean> {
-    try {
-      await this._info(path, options);
-      return true;
-    } catch (error) {
-      if (error instanceof FileNotFoundError) return false;
-      throw error;
-    }
+    return (await _infoOrNull(this, path, options)) !== null;
   }
 
   /** True where the path is a file. */
   async _isFile(path: string, options?: IOOptions): Promise<boolean> {
-    try {
-      return (await this._info(path, options)).type === "file";
-    } catch (error) {
-      if (error instanceof FileNotFoundError) return false;
-      throw error;
-    }
+    return (await _infoOrNull(this, path, options))?.type === "file";
   }
 
   /** True where the path is a directory. */
   async _isDir(path: string, options?: IOOptions): Promise<boolean> {
-    try {
-      return (await this._info(path, options)).type === "directory";
-    } catch (error) {
-      if (error instanceof FileNotFoundError) return false;
-      throw error;
-    }
+    return (await _infoOrNull(this, path, options))?.type === "directory";
   }
 
   /** The size of a path; `null` where unknown. */
@@ -309,15 +300,33 @@ export abstract class AsyncFileSystem {
     );
   }
 
-  /** Runs thunks with this call's and this instance's batch settings (no local files). */
+  /**
+   * Runs thunks with this call's batch settings (its `batchSize`, then the
+   * instance's; the no-files defaults), its signal and its callback, which is
+   * told the count and then each settle.
+   */
+  protected _batch<T>(
+    thunks: Thunk<T>[],
+    options: BatchOptions | undefined,
+    returnExceptions: true,
+  ): Promise<(T | Error)[]>;
+  /** Runs thunks with this call's batch settings; the first error rejects. */
   protected _batch<T>(
     thunks: Thunk<T>[],
     options?: BatchOptions,
-  ): Promise<T[]> {
+  ): Promise<T[]>;
+  protected _batch<T>(
+    thunks: Thunk<T>[],
+    options?: BatchOptions,
+    returnExceptions = false,
+  ): Promise<(T | Error)[]> {
+    options?.callback?.setSize(thunks.length);
     return runCorosInChunks(thunks, {
-      batchSize: this._batchSize(options),
+      batchSize: options?.batchSize ?? this.batchSize,
       nofiles: true,
       signal: options?.signal,
+      callback: options?.callback,
+      returnExceptions,
     });
   }
 
@@ -406,19 +415,18 @@ export abstract class AsyncFileSystem {
     const paths = [...expanded]
       .filter(([, info]) => !options.recursive || info?.type !== "directory")
       .map(([name]) => name);
-    const out = await runCorosInChunks(
-      paths.map((p) => (s: AbortSignal) => this._catFile(p, { signal: s })),
-      {
-        batchSize: this._batchSize(options),
-        nofiles: true,
-        returnExceptions: onError !== "raise",
-        signal,
-      },
+    const thunks = paths.map((p) => (s: AbortSignal) =>
+      this._catFile(p, { signal: s })
     );
+    const out = onError === "raise"
+      ? await this._batch(thunks, options)
+      : await this._batch(thunks, options, true);
     if (
       typeof path === "string" && paths.length === 1 &&
       paths[0] === this.stripProtocol(path)
     ) {
+      // one file read is bytes or a throw: an Error is no file's content
+      if (out[0] instanceof Error) throw out[0];
       return out[0];
     }
     const result = new Map<string, Uint8Array | Error>();
@@ -449,16 +457,12 @@ export abstract class AsyncFileSystem {
       const { _catMergedRanges } = await import("./merge_ranges.ts");
       return _catMergedRanges(this, paths, s, e, options);
     }
-    const out = await runCorosInChunks(
+    const out = await this._batch(
       paths.map((p, i) => (signal: AbortSignal) =>
         this._catFile(p, { start: s[i], end: e[i], signal })
       ),
-      {
-        batchSize: this._batchSize(options),
-        nofiles: true,
-        returnExceptions: true,
-        signal: options.signal,
-      },
+      options,
+      true,
     );
     if (options.onError === "raise") {
       const error = out.find((x) => x instanceof Error);
@@ -535,28 +539,17 @@ export abstract class AsyncFileSystem {
   ): Promise<void> {
     const { recursive = false, signal } = options;
     const onError = options.onError ?? (recursive ? "ignore" : "raise");
-    const pairs = await _mapTransfer(
-      (p, o) => _expandDetailed(this, p, o),
-      (p) => this._isDir(p, { signal }),
-      path1,
-      path2,
-      (p) => this._isDir(p, { signal }),
-      options,
-    );
+    const pairs = await _mapTransfer(this, this, path1, path2, options);
     if (!pairs) return;
     for (const [, dest] of pairs.dirs) {
       await this._makeDirs(dest, { existOk: true, signal });
     }
-    const out = await runCorosInChunks(
+    const out = await this._batch(
       pairs.files.map(([a, b]) => (s: AbortSignal) =>
         this._cpFile(a, b, { signal: s })
       ),
-      {
-        batchSize: this._batchSize(options),
-        nofiles: true,
-        returnExceptions: true,
-        signal,
-      },
+      options,
+      true,
     );
     for (const error of out) {
       if (!(error instanceof Error)) continue;

@@ -58,6 +58,8 @@ const entries = new Map<string, Entry>([
   ["memory", builtin("./memory/memory_file_system.ts", "MemoryFileSystem")],
   ["file", builtin("./local/local_file_system.ts", "LocalFileSystem")],
   ["local", builtin("./local/local_file_system.ts", "LocalFileSystem")],
+  ["http", builtin("./http/http_file_system.ts", "HTTPFileSystem")],
+  ["https", builtin("./http/http_file_system.ts", "HTTPFileSystem")],
 ]);
 
 /**

@@ -10,12 +10,7 @@ import { _hasMagic, _otherPaths, _parent, _trailingSep } from "./path.ts";
 import { filesystem } from "./registry.ts";
 import { runCorosInChunks } from "./run_coros_in_chunks.ts";
 import { _expandDetailed } from "./tree.ts";
-import type { FileInfo, TransferOptions } from "./types.ts";
-
-type Expand = (
-  path: string | readonly string[],
-  options: { recursive?: boolean; maxDepth?: number; signal?: AbortSignal },
-) => Promise<Map<string, FileInfo | null>>;
+import type { TransferOptions } from "./types.ts";
 
 /** Source and destination pairs, directories apart from files. */
 export interface _Pairs {
@@ -28,11 +23,10 @@ export interface _Pairs {
  * Returns `null` where a non-recursive source matched only directories.
  */
 export async function _mapTransfer(
-  expand: Expand,
-  sourceIsDir: (path: string) => Promise<boolean>,
+  from: AsyncFileSystem,
+  to: AsyncFileSystem,
   path1: string | readonly string[],
   path2: string | readonly string[],
-  destIsDir: (path: string) => Promise<boolean>,
   options: { recursive?: boolean; maxDepth?: number; signal?: AbortSignal },
 ): Promise<_Pairs | null> {
   if (typeof path1 !== "string" && typeof path2 !== "string") {
@@ -40,10 +34,16 @@ export async function _mapTransfer(
   }
   const { recursive = false, maxDepth, signal } = options;
   const sourceIsStr = typeof path1 === "string";
-  const expanded = await expand(path1, { recursive, maxDepth, signal });
+  const expanded = await _expandDetailed(from, path1, {
+    recursive,
+    maxDepth,
+    signal,
+  });
   const isDir = async (name: string) => {
     const info = expanded.get(name);
-    return info ? info.type === "directory" : await sourceIsDir(name);
+    return info
+      ? info.type === "directory"
+      : await from._isDir(name, { signal });
   };
   let names = [...expanded.keys()];
   if (sourceIsStr && (!recursive || maxDepth !== undefined)) {
@@ -55,8 +55,8 @@ export async function _mapTransfer(
     if (names.length === 0) return null;
   }
   const dest = typeof path2 === "string" &&
-    (_trailingSep(path2) || await destIsDir(path2));
-  const magic = sourceIsStr && _hasMagic(path1);
+    (_trailingSep(path2) || await to._isDir(path2, { signal }));
+  const magic = sourceIsStr && _hasMagic(path1, from.globQuestionMark);
   const exists = sourceIsStr &&
     ((magic && names.length === 1) || (!magic && dest && !_trailingSep(path1)));
   const targets = _otherPaths(names, path2, exists, !sourceIsStr);
@@ -92,11 +92,10 @@ export async function _runTransfers(
   const localize = (p: string | readonly string[]) =>
     typeof p === "string" ? localOne(p) : p.map(localOne);
   const pairs = await _mapTransfer(
-    (p, o) => _expandDetailed(from, p, o),
-    (p) => from._isDir(p, { signal }),
+    from,
+    to,
     direction === "put" ? localize(source) : source,
     direction === "get" ? localize(target) : target,
-    (p) => to._isDir(p, { signal }),
     options,
   );
   if (!pairs) return;

@@ -83,7 +83,7 @@ export async function _findDetailed(
   const found = new Map<string, FileInfo>();
   const { withDirs = false, signal } = options;
   if (withDirs && root !== "") {
-    const info = await infoOrNull(fs, root, { signal });
+    const info = await _infoOrNull(fs, root, { signal });
     if (info?.type === "directory") found.set(root, info);
   }
   for await (
@@ -98,16 +98,17 @@ export async function _findDetailed(
     for (const info of files.values()) found.set(info.name, info);
   }
   if (found.size === 0) {
-    const info = await infoOrNull(fs, root, { signal });
+    const info = await _infoOrNull(fs, root, { signal });
     if (info?.type === "file") found.set(root, info);
   }
   return new Map([...found].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function infoOrNull(
+/** `_info`, or `null` where the path does not exist (only not-found counts). */
+export async function _infoOrNull(
   fs: AsyncFileSystem,
   path: string,
-  options: IOOptions,
+  options?: IOOptions,
 ): Promise<FileInfo | null> {
   try {
     return await fs._info(path, options);
@@ -129,7 +130,7 @@ export async function _globDetailed(
   const path = fs.stripProtocol(pattern);
   const { signal } = options;
   if (!_hasMagic(path, qm)) {
-    const info = await infoOrNull(fs, path, { signal });
+    const info = await _infoOrNull(fs, path, { signal });
     return info ? new Map([[path, info]]) : new Map();
   }
   const appendSlash = endsWithSep || path.endsWith("/**");

@@ -35,6 +35,12 @@ export interface BatchOptions extends IOOptions {
    * @default {undefined}
    */
   batchSize?: number;
+  /**
+   * Told the number of operations (`setSize`) and each one that settles
+   * (`relativeUpdate`), failures too.
+   * @default {undefined}
+   */
+  callback?: Callback;
 }
 
 /** Options of `_ls`. */

@@ -1,0 +1,119 @@
+/**
+ * The file object of a blocking-mode `open()`: each method blocks on the IO
+ * Worker, where the open file lives in a handle table.
+ *
+ * @module
+ */
+
+import type { Whence } from "./async_file.ts";
+import { _loop, type IOLoop } from "./io_loop.ts";
+
+const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
+  ({ loop, handle }) =>
+    _loop.control(loop, { id: 0, control: "drop", handles: [handle] }),
+);
+
+/**
+ * A random-access file for reading whose methods block: `read`, `seek`,
+ * `tell`, `close`. A file never closed is released on the Worker once it is
+ * garbage.
+ *
+ * @example
+ * ```ts
+ * import { filesystem } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * const fs = await filesystem("memory", { skipInstanceCache: true, store: "doc-file" });
+ * fs.pipe("/f", new TextEncoder().encode("hello"));
+ * using f = fs.open("/f");
+ * f.seek(1);
+ * assert.equal(new TextDecoder().decode(f.read(3)), "ell");
+ * assert.equal(f.tell(), 4);
+ * f.close();
+ * await fs.loop!.close();
+ * ```
+ */
+export class BlockingFile implements Disposable {
+  /** The path. */
+  readonly path: string;
+  /** The size in bytes; `null` where unknown. */
+  readonly size: number | null;
+  #loop: IOLoop;
+  #handle: number;
+  #closed = false;
+
+  /**
+   * Made by `open()`.
+   * @param loop The loop whose Worker holds the file.
+   * @param handle The file's handle there.
+   * @param path The path.
+   * @param size The size.
+   */
+  constructor(loop: IOLoop, handle: number, path: string, size: number | null) {
+    this.#loop = loop;
+    this.#handle = handle;
+    this.path = path;
+    this.size = size;
+    leaked.register(this, { loop, handle }, this);
+  }
+
+  /** Whether `close` was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  #call(method: string, args: unknown[]): unknown {
+    if (this.#closed) {
+      throw new TypeError(
+        `Cannot ${method} "${this.path}": the file is closed`,
+      );
+    }
+    return _loop.call(this.#loop, {
+      op: "file",
+      handle: this.#handle,
+      method,
+      args,
+    }, { what: `${method}()` });
+  }
+
+  /**
+   * Read up to `length` bytes (all the rest for -1) and move past them.
+   * @param length How many bytes.
+   * @returns The bytes; empty at the end.
+   */
+  read(length = -1): Uint8Array {
+    return this.#call("read", [length]) as Uint8Array;
+  }
+
+  /**
+   * Move the position.
+   * @param offset Bytes from `whence`.
+   * @param whence 0 the start, 1 the current position, 2 the end.
+   * @returns The new position.
+   * @throws {RangeError} Before the start, or from the end of a file of unknown size.
+   */
+  seek(offset: number, whence: Whence = 0): number {
+    return this.#call("seek", [offset, whence]) as number;
+  }
+
+  /**
+   * The current position.
+   * @returns Bytes from the start.
+   */
+  tell(): number {
+    return this.#call("tell", []) as number;
+  }
+
+  /** Close the file; later calls throw. */
+  close(): void {
+    if (this.#closed) return;
+    if (!this.#loop.closed) this.#call("close", []);
+    this.#closed = true;
+    leaked.unregister(this);
+  }
+
+  /** `using f = fs.open(…)` closes it. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}

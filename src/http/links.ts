@@ -1,0 +1,123 @@
+/**
+ * Listing an HTTP "directory": the links of an HTML page that lie below the
+ * page's URL (fsspec's `ls` for HTTP, with its link filters fixed). Internal.
+ *
+ * @module
+ */
+
+import type { FileInfo } from "../types.ts";
+
+/** `<a … href="…">`, the value in double, single or no quotes. */
+const HREF =
+  /<a\s(?:[^>]*?\s)?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+/** A bare URL in the text (fsspec's `simple_links`). */
+const BARE = /https?:\/\/[-a-zA-Z0-9@:%_+.~#?&/=]+/g;
+
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+};
+
+/** Options of {@linkcode _listingInfos}. */
+export interface _LinkOptions {
+  /** Also take bare `http(s)://…` URLs in the text, not only `href`s. */
+  simpleLinks: boolean;
+  /** Keep only links with the page's scheme; else `http` and `https` mix. */
+  sameScheme: boolean;
+}
+
+/** Decodes the character references an attribute value may hold. */
+export function _decodeEntities(text: string): string {
+  return text.replace(
+    /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi,
+    (whole, ref: string) => {
+      if (ref[0] === "#") {
+        const code = ref[1] === "x" || ref[1] === "X"
+          ? parseInt(ref.slice(2), 16)
+          : parseInt(ref.slice(1), 10);
+        return code > 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : whole;
+      }
+      return ENTITIES[ref.toLowerCase()] ?? whole;
+    },
+  );
+}
+
+/** Every link of a page, as written (entities decoded), in page order. */
+export function _rawLinks(html: string, simpleLinks: boolean): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(HREF)) {
+    out.push(_decodeEntities(m[1] ?? m[2] ?? m[3]).trim());
+  }
+  if (simpleLinks) {
+    for (const m of html.matchAll(BARE)) out.push(_decodeEntities(m[0]));
+  }
+  return out;
+}
+
+/**
+ * The URL of the "directory" a page lists: the page's URL without query or
+ * fragment, ending in `/`.
+ */
+export function _directoryUrl(pageUrl: string): URL {
+  const dir = new URL(pageUrl);
+  dir.search = "";
+  dir.hash = "";
+  if (!dir.pathname.endsWith("/")) dir.pathname += "/";
+  return dir;
+}
+
+/**
+ * The entries a listing page shows: its links resolved against the page (as
+ * a browser does), kept where they lie below the listed directory on the
+ * same host (and scheme, with `sameScheme`), the directory itself (parent
+ * links, autoindex sort links such as `?C=N;O=D`) left out. A link ending in
+ * `/` is a directory; names lose that `/`. Sizes are unknown (`null`): a
+ * listing page does not say them in any standard way.
+ *
+ * @param html The page.
+ * @param pageUrl The URL the page came from, after redirects.
+ * @param options Which links count.
+ * @returns The entries, sorted by name, without duplicates.
+ */
+export function _listingInfos(
+  html: string,
+  pageUrl: string,
+  options: _LinkOptions,
+): FileInfo[] {
+  const dir = _directoryUrl(pageUrl);
+  const found = new Map<string, FileInfo>();
+  for (const raw of _rawLinks(html, options.simpleLinks)) {
+    if (raw === "" || raw.startsWith("#")) continue;
+    let link: URL;
+    try {
+      link = new URL(raw, pageUrl);
+    } catch {
+      continue; // not a URL at all: page text, not a link
+    }
+    if (link.protocol !== "http:" && link.protocol !== "https:") continue;
+    if (options.sameScheme && link.protocol !== dir.protocol) continue;
+    if (link.host !== dir.host) continue;
+    if (
+      !link.pathname.startsWith(dir.pathname) ||
+      link.pathname === dir.pathname
+    ) {
+      continue; // parents, siblings, and the directory itself (sort links)
+    }
+    link.hash = "";
+    const isDir = link.pathname.endsWith("/") && link.search === "";
+    const path = link.pathname.replace(/\/+$/, "");
+    const name = `${link.protocol}//${link.host}${path}${link.search}`;
+    const previous = found.get(name);
+    if (!previous || (isDir && previous.type !== "directory")) {
+      found.set(name, { name, size: null, type: isDir ? "directory" : "file" });
+    }
+  }
+  return [...found.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The HTTP session of an `HTTPFileSystem`: the fetch it uses, the
+ * `Deno.HttpClient` made from its `client` options, and the cap on requests
+ * in flight per host. fsspec's aiohttp `ClientSession`, moved to fetch.
+ *
+ * @module
+ */
+
+/** Options of {@linkcode HTTPSession}. */
+export interface HTTPSessionOptions {
+  /**
+   * Options for `Deno.createHttpClient` (pool size, idle timeout, HTTP/1 or
+   * HTTP/2, proxy, CA certificates). Unset: the shared default client.
+   * @default {undefined}
+   */
+  client?: Deno.CreateHttpClientOptions;
+  /**
+   * A replacement for `fetch`.
+   * @default {globalThis.fetch}
+   */
+  fetch?: typeof fetch;
+  /**
+   * At most this many requests in flight to one host (scheme, name and
+   * port); the rest wait their turn. -1: no cap.
+   * @default {100}
+   */
+  limitPerHost?: number;
+}
+
+/** A FIFO semaphore per key. */
+class KeyedLimiter {
+  #limit: number;
+  #active = new Map<string, number>();
+  #waiting = new Map<string, (() => void)[]>();
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Waits for a slot; the returned function gives it back (once). */
+  acquire(key: string, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const active = this.#active.get(key) ?? 0;
+    if (this.#limit < 0 || active < this.#limit) {
+      this.#active.set(key, active + 1);
+      return Promise.resolve(this.#releaser(key));
+    }
+    return new Promise((resolve, reject) => {
+      const queue = this.#waiting.get(key) ?? [];
+      this.#waiting.set(key, queue);
+      const grant = () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(this.#releaser(key));
+      };
+      const onAbort = () => {
+        const i = queue.indexOf(grant);
+        if (i !== -1) queue.splice(i, 1);
+        if (queue.length === 0) this.#waiting.delete(key);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      queue.push(grant);
+    });
+  }
+
+  #releaser(key: string): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const queue = this.#waiting.get(key);
+      const next = queue?.shift();
+      if (queue?.length === 0) this.#waiting.delete(key);
+      if (next) next(); // the slot passes on: the active count stays
+      else {
+        const active = this.#active.get(key)! - 1;
+        if (active === 0) this.#active.delete(key);
+        else this.#active.set(key, active);
+      }
+    };
+  }
+}
+
+/**
+ * What requests of one filesystem share: a fetch (with its own
+ * `Deno.HttpClient` where `client` options were given) and a cap on requests
+ * in flight per host, which keeps thousands of concurrent calls from
+ * exhausting the connection pool (Deno issue #28853) or the open-file limit.
+ * `close()` releases the client; a closed session refuses new requests.
+ *
+ * @example A session with its own connection pool
+ * ```ts
+ * import { HTTPSession } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * await using session = new HTTPSession({ client: { poolMaxIdlePerHost: 4 } });
+ * assert.ok(session.client);
+ * ```
+ */
+export class HTTPSession implements AsyncDisposable {
+  /** The client made from the `client` options, if any. */
+  readonly client: Deno.HttpClient | undefined;
+  #fetch: typeof fetch;
+  #limiter: KeyedLimiter;
+  #closed = false;
+
+  /**
+   * Makes a session, and its `Deno.HttpClient` where `client` options are given.
+   *
+   * @param options `client`, `fetch` and `limitPerHost`.
+   * @throws {TypeError} Where `client` options are given and `Deno.createHttpClient` does not exist (Deno Deploy).
+   * @throws {RangeError} For a `limitPerHost` that is not a positive integer or -1.
+   */
+  constructor(options: HTTPSessionOptions = {}) {
+    const limit = options.limitPerHost ?? 100;
+    if (limit !== -1 && (!Number.isInteger(limit) || limit < 1)) {
+      throw new RangeError(
+        `Cannot make a session with limitPerHost ${limit}: it must be a positive integer or -1`,
+      );
+    }
+    this.#limiter = new KeyedLimiter(limit);
+    this.#fetch = options.fetch ?? globalThis.fetch;
+    if (options.client) {
+      const create = (globalThis as { Deno?: typeof Deno }).Deno
+        ?.createHttpClient;
+      if (typeof create !== "function") {
+        throw new TypeError(
+          `Cannot make an HTTP client with options ${
+            JSON.stringify(options.client)
+          }: Deno.createHttpClient does not exist here`,
+        );
+      }
+      this.client = create(options.client);
+    }
+  }
+
+  /** Whether `close()` was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Fetches through this session's client, once a slot for the URL's host is
+   * free. The slot is held until `release` is called: call it once the body
+   * has been read or cancelled.
+   *
+   * @param url The URL.
+   * @param init Request options; its `signal` also aborts the wait.
+   * @returns The response and the function that gives the slot back.
+   * @throws {TypeError} Where the session is closed, or fetch fails.
+   */
+  async fetch(
+    url: string,
+    init: RequestInit,
+  ): Promise<{ response: Response; release: () => void }> {
+    if (this.#closed) {
+      throw new TypeError(`Cannot request "${url}": the session is closed`);
+    }
+    const key = new URL(url).origin;
+    const release = await this.#limiter.acquire(key, init.signal ?? undefined);
+    try {
+      const response = await this.#fetch(
+        url,
+        this.client ? { ...init, client: this.client } : init,
+      );
+      return { response, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** Release the client; later requests through this session fail. */
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.client?.close();
+    }
+    return Promise.resolve();
+  }
+
+  /** `await using session = …` closes it. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}

@@ -1,0 +1,650 @@
+/**
+ * The caller's side of an IO loop: {@linkcode IOLoop}, a handle on the IO
+ * Worker that runs a thread's blocking calls, and {@linkcode getLoop}, the
+ * thread's shared one (fsspec's `get_loop()`).
+ *
+ * @module
+ */
+
+import { Worker as NodeWorker } from "node:worker_threads";
+import type { Callback } from "./callbacks.ts";
+import {
+  type _LoopInit,
+  _newShared,
+  _onIOWorker,
+  type _PortMessage,
+  _receive,
+  _Shared,
+  W,
+} from "./channel.ts";
+import { FSTimeoutError } from "./errors.ts";
+import type { _Request } from "./io_worker.ts";
+import type { ImplementationSpec } from "./registry.ts";
+import {
+  _decode,
+  type _DecodeHooks,
+  _encode,
+  type _EncodeHooks,
+  _transferable,
+} from "./wire.ts";
+
+/** Something that takes messages with transfers: a `Worker`, web or `node:worker_threads`. */
+export interface MessageTarget {
+  /** Send a message, transferring what is listed. */
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+/** Options of a blocking call made through an {@linkcode IOLoop}. */
+export interface LoopCallOptions {
+  /**
+   * Seconds to wait before giving up with `FSTimeoutError`; 0 waits forever.
+   * @default {0}
+   */
+  timeout?: number;
+  /** What the call is, for error messages (`"cat()"`). */
+  what?: string;
+}
+
+interface Conn {
+  shared: _Shared;
+  syncPort: MessagePort;
+  asyncPort: MessagePort;
+  worker?: NodeWorker;
+  dead: boolean;
+  code: number;
+  error?: unknown;
+  sent: Set<number>;
+  pending: Map<number, Pending>;
+  exited: Promise<void>;
+  /** Starts the Worker (or sends the init message) once, on the first request. */
+  launch: (() => void) | undefined;
+  /** The Worker's ends of the ports, until they are sent. */
+  peers: MessagePort[];
+  /** When the Worker was started (`performance.now()`). */
+  launched: number;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  callbacks: Map<number, Callback>;
+  what: string;
+}
+
+/** Where a request's filesystem reference keeps the filesystem itself. */
+const TARGET = Symbol("target");
+
+/** What the response slot held when it answered an older call. */
+const STALE = Symbol("stale");
+
+/** How long a blocked caller waits for a new Worker to start serving, in ms. */
+const STARTUP_LIMIT = 30_000;
+
+/** How long a blocked caller spins before it sleeps, in ms. */
+const CALLER_SPIN = 0.1;
+
+const workerUrl = new URL("./io_worker.ts", import.meta.url).href;
+
+/**
+ * The module the IO Worker runs. `node:worker_threads` takes only `file:` and
+ * `data:` URLs, and the library may come from `https:`; so a `data:` module
+ * imports the Worker's code, and if that fails, tells the blocked caller why
+ * instead of leaving it waiting.
+ */
+const bootstrap = `data:text/javascript,${
+  encodeURIComponent(`import { workerData as d } from "node:worker_threads";
+try {
+  const { serveIOLoop } = await import(${JSON.stringify(workerUrl)});
+  serveIOLoop(d);
+} catch (e) {
+  const w = new Int32Array(d.sab, 0, 128);
+  d.syncPort.postMessage({ id: -1, startError: String(e && e.stack || e) });
+  Atomics.store(w, ${W.Code}, 1); Atomics.store(w, ${W.Dead}, 1);
+  Atomics.add(w, ${W.RespSeq}, 1); Atomics.notify(w, ${W.RespSeq});
+  throw e;
+}`)
+}`;
+
+/** A filesystem as a request names it. */
+type FsRef = {
+  key: number;
+  spec?: ImplementationSpec;
+  options?: Record<string, unknown>;
+};
+
+/**
+ * The internals of {@linkcode IOLoop}, for the library's own modules: they
+ * stay off the class's public face.
+ */
+export const _loop: {
+  /** Run a request on the Worker and block until it is answered. */
+  call(
+    loop: IOLoop,
+    req: Omit<_Request, "id">,
+    options?: LoopCallOptions,
+  ): unknown;
+  /** Run a request on the Worker without blocking. */
+  callAsync(
+    loop: IOLoop,
+    req: Omit<_Request, "id">,
+    what: string,
+  ): Promise<unknown>;
+  /** Send a message that wants no answer. */
+  control(loop: IOLoop, message: _PortMessage): void;
+  /** A filesystem's reference for a request. */
+  fsRef(
+    loop: IOLoop,
+    fs: object,
+    spec: ImplementationSpec,
+    options: Record<string, unknown>,
+    what: string,
+  ): FsRef;
+  /** Forget that a filesystem was sent. */
+  forget(loop: IOLoop, fs: object): void;
+  /** What the Worker holds. */
+  stats(loop: IOLoop): { instances: number; handles: number; iters: number };
+} = {} as typeof _loop;
+
+let keys = 0;
+const fsKeys = new WeakMap<object, number>();
+
+/** The key naming an object (a filesystem) to every IO Worker. */
+export function _keyOf(obj: object): number {
+  let key = fsKeys.get(obj);
+  if (key === undefined) fsKeys.set(obj, key = ++keys);
+  return key;
+}
+
+/**
+ * A handle on an IO Worker: the thread that runs blocking calls' async work
+ * while the calling thread waits. The library's own Worker starts on the
+ * first call, restarts if it died, and does not keep the process alive.
+ *
+ * Given a Worker the application made, the loop is served there beside the
+ * application's own messages: the Worker's module calls
+ * {@linkcode serveIOLoop} with what it receives.
+ *
+ * @example A loop of one's own, closed when done
+ * ```ts
+ * import { filesystem, IOLoop } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * await using loop = new IOLoop();
+ * const fs = await filesystem("memory", { loop, skipInstanceCache: true, store: "doc-loop" });
+ * fs.pipe("/a", new Uint8Array([1, 2]));
+ * assert.deepEqual(fs.cat("/a"), new Uint8Array([1, 2]));
+ * ```
+ */
+export class IOLoop implements AsyncDisposable {
+  #target: MessageTarget | undefined;
+  #conn: Conn | undefined;
+  #conns = new Set<Conn>();
+  #closed = false;
+  #waiting = false;
+  #nextId = 1;
+  #finalizer = new FinalizationRegistry<number>((key) =>
+    this.#control({ id: 0, control: "drop", instances: [key] })
+  );
+
+  /**
+   * A loop on the library's own Worker, or on a Worker of the application.
+   * @param worker A Worker of the application that serves the loop (its
+   * module calls `serveIOLoop`); unset: the library's own, started on first use.
+   */
+  constructor(worker?: MessageTarget) {
+    this.#target = worker;
+  }
+
+  static {
+    _loop.call = (loop, req, options) => loop.#call(req, options);
+    _loop.callAsync = (loop, req, what) => loop.#callAsync(req, what);
+    _loop.control = (loop, message) => loop.#control(message);
+    _loop.fsRef = (loop, fs, spec, options, what) =>
+      loop.#fsRef(fs, spec, options, what);
+    _loop.forget = (loop, fs) => loop.#forget(fs);
+    _loop.stats = (loop) => loop.#stats();
+  }
+
+  /** Whether a Worker serves the loop now (it starts on the first call). */
+  get running(): boolean {
+    const conn = this.#conn;
+    return !this.#closed && conn !== undefined && !conn.dead && !conn.launch;
+  }
+
+  /** What the Worker holds: filesystems, open files, walks in progress. For tests. */
+  #stats(): { instances: number; handles: number; iters: number } {
+    return this.#call({ op: "stats" }, { what: "stats()" }) as {
+      instances: number;
+      handles: number;
+      iters: number;
+    };
+  }
+
+  /** Whether {@linkcode IOLoop.close} was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Stop the loop: the library's own Worker is terminated; a Worker of the
+   * application stops serving the loop and keeps running. Async calls still
+   * in flight fail.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const conn = this.#conn;
+    if (conn && this.#target && !conn.dead && !conn.launch) {
+      conn.asyncPort.postMessage({ id: 0, control: "stop" });
+    }
+    for (const c of this.#conns) {
+      this.#lost(c, 0);
+      if (c.launch) continue; // never started
+      await c.worker?.terminate();
+      await c.exited;
+    }
+    this.#conns.clear();
+  }
+
+  /** `await using loop = new IOLoop()` closes it. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  #connect(what: string): Conn {
+    if (this.#closed) {
+      throw new TypeError(`Cannot call ${what}: the IOLoop is closed`);
+    }
+    if (this.#conn && !this.#conn.dead) return this.#conn;
+    if (this.#conn && this.#target) {
+      throw new Error(
+        `Cannot call ${what}: the Worker that served this IOLoop has stopped`,
+      );
+    }
+    const sab = _newShared();
+    const sync = new MessageChannel();
+    const async = new MessageChannel();
+    const init: _LoopInit = {
+      fsspecIOLoop: 1,
+      sab,
+      syncPort: sync.port2,
+      asyncPort: async.port2,
+    };
+    let exited!: () => void;
+    const conn: Conn = {
+      shared: new _Shared(sab),
+      syncPort: sync.port1,
+      asyncPort: async.port1,
+      dead: false,
+      code: 0,
+      sent: new Set(),
+      pending: new Map(),
+      exited: new Promise((resolve) => exited = resolve),
+      launch: undefined,
+      peers: [sync.port2, async.port2],
+      launched: 0,
+    };
+    const transfer = [sync.port2, async.port2];
+    conn.launch = () => {
+      conn.launch = undefined;
+      conn.peers = [];
+      conn.launched = performance.now();
+      if (this.#target) {
+        this.#target.postMessage(init, transfer);
+        exited();
+        return;
+      }
+      const worker = new NodeWorker(new URL(bootstrap), {
+        workerData: init,
+        transferList: transfer as unknown as [],
+      });
+      worker.unref();
+      worker.on("error", (error: unknown) => conn.error ??= error);
+      worker.on("exit", (code: number) => {
+        this.#lost(conn, code);
+        if (!this.#closed) this.#conns.delete(conn);
+        exited();
+      });
+      conn.worker = worker;
+    };
+    conn.asyncPort.onmessage = (e: MessageEvent<_PortMessage>) =>
+      this.#onAsync(conn, e.data);
+    unref(conn.asyncPort);
+    this.#conn = conn;
+    this.#conns.add(conn);
+    return conn;
+  }
+
+  #lost(conn: Conn, code: number): void {
+    if (conn.dead) return;
+    conn.dead = true;
+    conn.code = code;
+    for (const p of conn.pending.values()) {
+      p.reject(this.#deathError(conn, p.what));
+    }
+    conn.pending.clear();
+    conn.syncPort.close();
+    conn.asyncPort.close();
+    for (const port of conn.peers) port.close();
+  }
+
+  #deathError(conn: Conn, what: string): Error {
+    const why = conn.error instanceof Error
+      ? `: ${conn.error.message}`
+      : typeof conn.error === "string"
+      ? `: ${conn.error}`
+      : "";
+    return new Error(
+      `Cannot finish ${what}: the IO Worker exited with code ${conn.code}${why}`,
+      { cause: conn.error },
+    );
+  }
+
+  /** The reference to a filesystem for a request: its build recipe the first time. */
+  #fsRef(
+    fs: object,
+    spec: { module: string; export: string },
+    options: Record<string, unknown>,
+    what: string,
+  ): { key: number; spec?: typeof spec; options?: typeof options } {
+    const conn = this.#connect(what);
+    const key = _keyOf(fs);
+    // the filesystem itself rides along under a symbol, which is not sent
+    const ref: FsRef = conn.sent.has(key) ? { key } : { key, spec, options };
+    (ref as { [TARGET]?: object })[TARGET] = fs;
+    return ref;
+  }
+
+  /** Note that the Worker has had a request's filesystem's recipe. */
+  #sent(conn: Conn, req: Omit<_Request, "id">): void {
+    if (req.fs?.spec && !conn.sent.has(req.fs.key)) {
+      conn.sent.add(req.fs.key);
+      const target = (req.fs as { [TARGET]?: object })[TARGET];
+      if (target) this.#finalizer.register(target, req.fs.key);
+    }
+  }
+
+  /** Forget that a filesystem was sent (it was closed there). */
+  #forget(fs: object): void {
+    this.#conn?.sent.delete(_keyOf(fs));
+  }
+
+  /** Send a message that wants no answer. */
+  #control(message: _PortMessage): void {
+    const conn = this.#conn;
+    if (!conn || conn.dead || this.#closed) return;
+    conn.asyncPort.postMessage(message);
+  }
+
+  /**
+   * Run a request on the Worker and block this thread until it is answered.
+   * @throws {FSTimeoutError} Where `timeout` ran out.
+   */
+  #call(req: Omit<_Request, "id">, options: LoopCallOptions = {}): unknown {
+    const what = options.what ?? `${req.method ?? req.op}()`;
+    if (_onIOWorker()) {
+      throw new Error(
+        `Cannot call ${what} on the IO Worker: it would wait for itself; await the async method instead`,
+      );
+    }
+    const timeout = options.timeout ?? 0;
+    if (!(timeout >= 0)) {
+      throw new RangeError(
+        `Cannot wait ${timeout} s for ${what}: the timeout must be 0 or more`,
+      );
+    }
+    if (this.#waiting) {
+      throw new Error(
+        `Cannot call ${what} while another blocking call on this loop waits (from one of its callbacks?)`,
+      );
+    }
+    this.#waiting = true;
+    try {
+      return this.#wait(req, timeout, what);
+    } finally {
+      this.#waiting = false;
+    }
+  }
+
+  #wait(req: Omit<_Request, "id">, timeout: number, what: string): unknown {
+    const conn = this.#connect(what);
+    const id = this.#nextId++;
+    const callbacks = new Map<number, Callback>();
+    const hooks: _EncodeHooks = {
+      callback: (cb) => {
+        const cid = this.#nextId++;
+        callbacks.set(cid, cb);
+        return cid;
+      },
+      signal: (signal) => {
+        signal.throwIfAborted();
+        return 0;
+      },
+    };
+    const encoded = _encode({ ...req, id }, hooks, id);
+    const { shared } = conn;
+    const w = shared.words;
+    shared.clearResponse();
+    Atomics.store(w, W.Current, id);
+    if (encoded.buffers.length > 0 || !shared.put("req", encoded.bytes)) {
+      const own = encoded.bytes.slice().buffer;
+      conn.syncPort.postMessage(
+        { id, bytes: own, buffers: encoded.buffers },
+        [own, ..._transferable(encoded.buffers)],
+      );
+    }
+    this.#sent(conn, req);
+    conn.launch?.();
+    Atomics.add(w, W.ReqSeq, 1);
+    if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);
+    const deadline = timeout > 0
+      ? performance.now() + timeout * 1000
+      : Infinity;
+    let hookError: { error: unknown } | undefined;
+    const settle = (reply: unknown) => {
+      if (hookError) throw hookError.error;
+      const [ok, value] = reply as [number, unknown];
+      if (ok) return value;
+      throw value;
+    };
+    // events come on the port before the answer they precede
+    const drain = (): _PortMessage | undefined => {
+      for (let m = _receive(conn.syncPort); m; m = _receive(conn.syncPort)) {
+        if (m.event) {
+          if (m.id !== id) continue;
+          try {
+            applyEvent(callbacks, m.event);
+          } catch (error) {
+            hookError ??= { error };
+          }
+        } else if (m.id === -1) {
+          conn.error ??= (m as { startError?: string }).startError;
+        } else if (m.id === id && m.bytes) {
+          return m;
+        }
+      }
+      return undefined;
+    };
+    for (;;) {
+      const seq = Atomics.load(w, W.RespSeq);
+      const slot = shared.take(
+        "resp",
+        (view, from): unknown => from === id ? _decode(view) : STALE,
+      );
+      if (slot && slot.value !== STALE) {
+        drain();
+        return settle(slot.value);
+      }
+      const m = drain();
+      if (m) return settle(_decode(new Uint8Array(m.bytes!), m.buffers));
+      if (Atomics.load(w, W.Dead) === 1) {
+        this.#lost(conn, Atomics.load(w, W.Code));
+        throw this.#deathError(conn, what);
+      }
+      const spinEnd = performance.now() + CALLER_SPIN;
+      let changed = false;
+      for (let i = 0; !changed; i++) {
+        changed = Atomics.load(w, W.RespSeq) !== seq;
+        if ((i & 31) === 0 && performance.now() > spinEnd) break;
+      }
+      if (changed) continue;
+      const now = performance.now();
+      const left = deadline - now;
+      let wait = left;
+      if (Atomics.load(w, W.Ready) === 0) {
+        const starting = conn.launched + STARTUP_LIMIT - now;
+        if (starting <= 0) {
+          this.#lost(conn, -1);
+          conn.worker?.terminate();
+          throw new Error(
+            `Cannot call ${what}: the IO Worker did not start serving within ${
+              STARTUP_LIMIT / 1000
+            } s (a Worker of the application must call serveIOLoop())`,
+          );
+        }
+        wait = Math.min(wait, starting);
+      }
+      if (left <= 0) {
+        this.#control({ id, control: "abort" });
+        throw new FSTimeoutError(
+          `Cannot finish ${what}: no answer within ${timeout} s`,
+          { timeout },
+        );
+      }
+      Atomics.wait(w, W.RespSeq, seq, wait === Infinity ? undefined : wait);
+    }
+  }
+
+  /** Run a request on the Worker without blocking: the answer settles the promise. */
+  #callAsync(req: Omit<_Request, "id">, what: string): Promise<unknown> {
+    let conn: Conn;
+    try {
+      conn = this.#connect(what);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const id = this.#nextId++;
+    const callbacks = new Map<number, Callback>();
+    const cleanups: (() => void)[] = [];
+    const hooks: _EncodeHooks = {
+      callback: (cb) => {
+        const cid = this.#nextId++;
+        callbacks.set(cid, cb);
+        return cid;
+      },
+      signal: (signal) => {
+        signal.throwIfAborted();
+        const sid = this.#nextId++;
+        const onAbort = () => this.#control({ id: sid, control: "abort" });
+        signal.addEventListener("abort", onAbort, { once: true });
+        cleanups.push(() => signal.removeEventListener("abort", onAbort));
+        return sid;
+      },
+    };
+    let encoded;
+    try {
+      encoded = _encode({ ...req, id }, hooks, id);
+    } catch (error) {
+      for (const c of cleanups) c();
+      return Promise.reject(error);
+    }
+    const bytes = encoded.bytes.slice();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        for (const c of cleanups) c();
+        if (conn.pending.size === 0) unref(conn.asyncPort);
+      };
+      conn.pending.set(id, {
+        resolve: (v) => {
+          done();
+          resolve(v);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+        callbacks,
+        what,
+      });
+      ref(conn.asyncPort);
+      this.#sent(conn, req);
+      conn.launch?.();
+      conn.asyncPort.postMessage(
+        { id, bytes: bytes.buffer, buffers: encoded.buffers },
+        [bytes.buffer, ..._transferable(encoded.buffers)],
+      );
+    });
+  }
+
+  #onAsync(conn: Conn, m: _PortMessage): void {
+    const p = conn.pending.get(m.id);
+    if (!p) return;
+    if (m.event) {
+      try {
+        applyEvent(p.callbacks, m.event);
+      } catch (error) {
+        reportError(error);
+      }
+      return;
+    }
+    conn.pending.delete(m.id);
+    try {
+      const [ok, value] = _decode(
+        new Uint8Array(m.bytes!),
+        m.buffers,
+        {} satisfies _DecodeHooks,
+      ) as [number, unknown];
+      if (ok) p.resolve(value);
+      else p.reject(value);
+    } catch (error) {
+      p.reject(error);
+    }
+  }
+}
+
+/** Apply a progress event from the Worker to the caller's callback. */
+function applyEvent(
+  callbacks: Map<number, Callback>,
+  [cid, method, ...args]: [number, string, ...unknown[]],
+): void {
+  const cb = callbacks.get(cid);
+  if (!cb) return;
+  if (method === "branched") {
+    const [child, p1, p2] = args as [number, string, string];
+    callbacks.set(child, cb.branched(p1, p2));
+  } else if (method === "setSize") cb.setSize(args[0] as number | null);
+  else if (method === "absoluteUpdate") cb.absoluteUpdate(args[0] as number);
+  else if (method === "relativeUpdate") cb.relativeUpdate(args[0] as number);
+}
+
+type Reffable = { ref?: () => void; unref?: () => void };
+
+function ref(port: MessagePort): void {
+  (port as unknown as Reffable).ref?.();
+}
+
+function unref(port: MessagePort): void {
+  (port as unknown as Reffable).unref?.();
+}
+
+let threadLoop: IOLoop | undefined;
+
+/**
+ * This thread's shared IO loop (fsspec's `get_loop()`): every blocking-mode
+ * filesystem of the thread without a `loop` option uses it. Its Worker
+ * starts on the first blocking call and does not keep the process alive.
+ *
+ * @returns The loop; a new one where the last was closed.
+ *
+ * @example
+ * ```ts
+ * import { getLoop } from "@fsspec/asyn";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(getLoop(), getLoop());
+ * ```
+ */
+export function getLoop(): IOLoop {
+  if (!threadLoop || threadLoop.closed) threadLoop = new IOLoop();
+  return threadLoop;
+}

@@ -1,0 +1,556 @@
+/**
+ * The wire codec between a thread and its IO Worker: values to bytes and back.
+ * Internal.
+ *
+ * Structured clone loses the class of an error and cannot carry a
+ * `Callback`, so the IO loop uses this codec instead: plain data, `Map`,
+ * `Set`, `Date`, typed arrays, `bigint` and errors (rebuilt with their own
+ * class on the other side). Byte arrays of {@linkcode _BIG} bytes or more
+ * travel out of band, as `ArrayBuffer`s the transport transfers instead of
+ * copying. `Callback`s and `AbortSignal`s are replaced by ids through hooks,
+ * so each side can stand in a proxy.
+ *
+ * @module
+ */
+
+import { Callback } from "./callbacks.ts";
+import { errorClasses } from "./errors.ts";
+
+/** Byte arrays from this size on are sent out of band (transferred). */
+export const _BIG = 64 * 1024;
+
+/**
+ * What encoding gives: the bytes, and the buffers to send beside them (an
+ * `ArrayBuffer` is transferred, a `SharedArrayBuffer` shared).
+ */
+export interface _Encoded {
+  bytes: Uint8Array;
+  buffers: (ArrayBuffer | SharedArrayBuffer)[];
+}
+
+/** The buffers of a message that are transferred rather than shared. */
+export function _transferable(
+  buffers: readonly (ArrayBuffer | SharedArrayBuffer)[] = [],
+): ArrayBuffer[] {
+  return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** Hooks for what cannot be copied: a proxy id for a callback or a signal. */
+export interface _EncodeHooks {
+  callback?: (cb: Callback) => number;
+  signal?: (signal: AbortSignal) => number | undefined;
+  /**
+   * Hand over (transfer, not copy) the buffer of a big byte array that spans
+   * all of it: for results, which the code that made them does not keep.
+   */
+  transfer?: boolean;
+}
+
+/** The other side of {@linkcode _EncodeHooks}: the proxy for an id. */
+export interface _DecodeHooks {
+  callback?: (id: number) => Callback;
+  signal?: (id: number) => AbortSignal;
+}
+
+const enum T {
+  Undefined,
+  Null,
+  False,
+  True,
+  Int,
+  Float,
+  String,
+  Array,
+  Object,
+  Map,
+  Set,
+  Date,
+  Bytes,
+  BigBytes,
+  Error,
+  BigInt,
+  Buffer,
+  BigBuffer,
+  Typed,
+  Callback,
+  Signal,
+  Shared,
+}
+
+const builtinErrors: Record<string, ErrorConstructor> = {
+  Error,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
+  AggregateError: AggregateError as unknown as ErrorConstructor,
+};
+
+const typedArrays: Record<string, new (b: ArrayBuffer) => ArrayBufferView> = {
+  Int8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+  DataView,
+};
+
+/** Deeper than this is taken for a cycle. */
+const MAX_DEPTH = 1000;
+
+class Writer {
+  buf = new Uint8Array(1024);
+  view = new DataView(this.buf.buffer);
+  pos = 0;
+  depth = 0;
+  buffers: (ArrayBuffer | SharedArrayBuffer)[] = [];
+  hooks: _EncodeHooks = {};
+
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+  u8(v: number): void {
+    this.room(1);
+    this.buf[this.pos++] = v;
+  }
+  u32(v: number): void {
+    this.room(4);
+    this.view.setUint32(this.pos, v, true);
+    this.pos += 4;
+  }
+  f64(v: number): void {
+    this.room(8);
+    this.view.setFloat64(this.pos, v, true);
+    this.pos += 8;
+  }
+  str(s: string): void {
+    const n = s.length;
+    this.room(4 + n * 3);
+    const start = this.pos + 4;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) break;
+      this.buf[start + i] = c;
+    }
+    let len = i;
+    if (i < n) {
+      len +=
+        new TextEncoder().encodeInto(s.slice(i), this.buf.subarray(start + i))
+          .written;
+    }
+    this.view.setUint32(this.pos, len, true);
+    this.pos = start + len;
+  }
+  raw(bytes: Uint8Array): void {
+    this.u32(bytes.length);
+    this.room(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+}
+
+/**
+ * The out-of-band index of a big view's bytes: its own buffer where that may
+ * be handed over, else a copy.
+ */
+function outOfBand(w: Writer, view: ArrayBufferView): number {
+  const { buffer, byteOffset, byteLength } = view;
+  if (
+    w.hooks.transfer && buffer instanceof ArrayBuffer && byteOffset === 0 &&
+    byteLength === buffer.byteLength && !buffer.resizable &&
+    !w.buffers.includes(buffer)
+  ) {
+    return w.buffers.push(buffer) - 1;
+  }
+  return w.buffers.push(
+    new Uint8Array(buffer, byteOffset, byteLength).slice().buffer,
+  ) - 1;
+}
+
+function write(w: Writer, v: unknown): void {
+  switch (typeof v) {
+    case "undefined":
+      return w.u8(T.Undefined);
+    case "boolean":
+      return w.u8(v ? T.True : T.False);
+    case "number":
+      if ((v | 0) === v && !Object.is(v, -0)) {
+        w.u8(T.Int);
+        w.room(4);
+        w.view.setInt32(w.pos, v, true);
+        w.pos += 4;
+        return;
+      }
+      w.u8(T.Float);
+      return w.f64(v);
+    case "string":
+      w.u8(T.String);
+      return w.str(v);
+    case "bigint":
+      w.u8(T.BigInt);
+      return w.str(v.toString());
+    case "function":
+    case "symbol":
+      throw new TypeError(
+        `Cannot send a ${typeof v} to the IO Worker: only data crosses threads`,
+      );
+  }
+  if (v === null) return w.u8(T.Null);
+  if (++w.depth > MAX_DEPTH) {
+    throw new TypeError(
+      "Cannot send a value nested this deep (or cyclic) to the IO Worker",
+    );
+  }
+  writeObject(w, v as object);
+  w.depth--;
+}
+
+function writeObject(w: Writer, o: object): void {
+  if (o instanceof Uint8Array) {
+    if (o.byteLength >= _BIG) {
+      w.u8(T.BigBytes);
+      return w.u32(outOfBand(w, o));
+    }
+    w.u8(T.Bytes);
+    return w.raw(o);
+  }
+  if (ArrayBuffer.isView(o)) {
+    w.u8(T.Typed);
+    w.str(o.constructor.name);
+    return w.raw(new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
+  }
+  if (o instanceof SharedArrayBuffer) {
+    w.u8(T.Shared);
+    return w.u32(w.buffers.push(o) - 1);
+  }
+  if (o instanceof ArrayBuffer) {
+    if (o.byteLength >= _BIG) {
+      w.u8(T.BigBuffer);
+      return w.u32(outOfBand(w, new Uint8Array(o)));
+    }
+    w.u8(T.Buffer);
+    return w.raw(new Uint8Array(o));
+  }
+  if (Array.isArray(o)) {
+    w.u8(T.Array);
+    w.u32(o.length);
+    for (const x of o) write(w, x);
+    return;
+  }
+  if (o instanceof Map) {
+    w.u8(T.Map);
+    w.u32(o.size);
+    for (const [k, x] of o) {
+      write(w, k);
+      write(w, x);
+    }
+    return;
+  }
+  if (o instanceof Set) {
+    w.u8(T.Set);
+    w.u32(o.size);
+    for (const x of o) write(w, x);
+    return;
+  }
+  if (o instanceof Date) {
+    w.u8(T.Date);
+    return w.f64(o.getTime());
+  }
+  if (o instanceof Error || o instanceof DOMException) return writeError(w, o);
+  if (o instanceof Callback && w.hooks.callback) {
+    w.u8(T.Callback);
+    return w.u32(w.hooks.callback(o));
+  }
+  if (o instanceof AbortSignal) {
+    const id = w.hooks.signal?.(o);
+    if (id === undefined) return w.u8(T.Undefined);
+    w.u8(T.Signal);
+    return w.u32(id);
+  }
+  const keys = Object.keys(o);
+  w.u8(T.Object);
+  w.u32(keys.length);
+  const rec = o as Record<string, unknown>;
+  for (const k of keys) {
+    w.str(k);
+    write(w, rec[k]);
+  }
+}
+
+/** Where a class of error comes from, so the other side finds the same class. */
+function errorKind(e: Error | DOMException): [string, string] {
+  const name = (e.constructor as { name?: string }).name ?? "Error";
+  if (e instanceof DOMException) return ["dom", e.name];
+  if (errorClasses[name] === e.constructor) return ["fs", name];
+  if (builtinErrors[name] === e.constructor) return ["builtin", name];
+  const denoErrors = (globalThis as { Deno?: { errors?: object } }).Deno
+    ?.errors as Record<string, unknown> | undefined;
+  if (denoErrors?.[name] === e.constructor) return ["deno", name];
+  return ["other", name];
+}
+
+function writeError(w: Writer, e: Error | DOMException): void {
+  const [kind, cls] = errorKind(e);
+  w.u8(T.Error);
+  w.str(kind);
+  w.str(cls);
+  w.str(String(e.name));
+  const props: Record<string, unknown> = { message: e.message, stack: e.stack };
+  if ("cause" in e) props.cause = e.cause;
+  for (const k of Object.keys(e)) {
+    if (!(k in props)) props[k] = (e as unknown as Record<string, unknown>)[k];
+  }
+  const keys = Object.keys(props);
+  w.u32(keys.length);
+  for (const k of keys) {
+    w.str(k);
+    const { pos, depth } = w;
+    try {
+      write(w, props[k]);
+    } catch {
+      w.pos = pos;
+      w.depth = depth;
+      write(w, String(props[k]));
+    }
+  }
+}
+
+/** The writer, reused: encoding is synchronous and never nested. */
+const writer = new Writer();
+
+/**
+ * Encode a value, after a request id where one is given (8 bytes, for the
+ * Worker to read first). The bytes are valid until the next call: copy them.
+ * @throws {TypeError} For a function, a symbol or a cycle.
+ */
+export function _encode(
+  value: unknown,
+  hooks: _EncodeHooks = {},
+  id?: number,
+): _Encoded {
+  const w = writer;
+  w.pos = 0;
+  w.depth = 0;
+  w.hooks = hooks;
+  w.buffers = [];
+  if (id !== undefined) w.f64(id);
+  write(w, value);
+  if (w.buf.length > 1 << 20 && w.pos < 1 << 16) {
+    // do not hold on to a big buffer for small messages
+    const bytes = w.buf.slice(0, w.pos);
+    w.buf = new Uint8Array(1024);
+    w.view = new DataView(w.buf.buffer);
+    return { bytes, buffers: w.buffers };
+  }
+  return { bytes: w.buf.subarray(0, w.pos), buffers: w.buffers };
+}
+
+class Reader {
+  pos = 0;
+  view: DataView;
+  constructor(
+    readonly buf: Uint8Array,
+    readonly buffers: readonly (ArrayBuffer | SharedArrayBuffer)[],
+    readonly hooks: _DecodeHooks,
+  ) {
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  u8(): number {
+    return this.buf[this.pos++];
+  }
+  u32(): number {
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  f64(): number {
+    const v = this.view.getFloat64(this.pos, true);
+    this.pos += 8;
+    return v;
+  }
+  str(): string {
+    const n = this.u32();
+    const start = this.pos;
+    this.pos += n;
+    if (n < 64) {
+      let s = "";
+      for (let i = start; i < start + n; i++) {
+        const c = this.buf[i];
+        if (c > 127) return decoder.decode(this.buf.slice(start, start + n));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    // a copy: TextDecoder does not read shared memory
+    return decoder.decode(this.buf.slice(start, start + n));
+  }
+  raw(): Uint8Array<ArrayBuffer> {
+    const n = this.u32();
+    const out = this.buf.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+}
+
+const decoder = new TextDecoder();
+
+function read(r: Reader): unknown {
+  const tag = r.u8();
+  switch (tag) {
+    case T.Undefined:
+      return undefined;
+    case T.Null:
+      return null;
+    case T.False:
+      return false;
+    case T.True:
+      return true;
+    case T.Int: {
+      const v = r.view.getInt32(r.pos, true);
+      r.pos += 4;
+      return v;
+    }
+    case T.Float:
+      return r.f64();
+    case T.String:
+      return r.str();
+    case T.BigInt:
+      return BigInt(r.str());
+    case T.Array: {
+      const n = r.u32();
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = read(r);
+      return out;
+    }
+    case T.Object: {
+      const n = r.u32();
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) {
+        const k = r.str();
+        out[k] = read(r);
+      }
+      return out;
+    }
+    case T.Map: {
+      const n = r.u32();
+      const out = new Map();
+      for (let i = 0; i < n; i++) {
+        const k = read(r);
+        out.set(k, read(r));
+      }
+      return out;
+    }
+    case T.Set: {
+      const n = r.u32();
+      const out = new Set();
+      for (let i = 0; i < n; i++) out.add(read(r));
+      return out;
+    }
+    case T.Date:
+      return new Date(r.f64());
+    case T.Bytes:
+      return r.raw();
+    case T.BigBytes:
+      return new Uint8Array(r.buffers[r.u32()]);
+    case T.Buffer:
+      return r.raw().buffer;
+    case T.Shared:
+    case T.BigBuffer:
+      return r.buffers[r.u32()];
+    case T.Typed: {
+      const name = r.str();
+      const cls = typedArrays[name];
+      const bytes = r.raw();
+      return cls ? new cls(bytes.buffer) : bytes;
+    }
+    case T.Error:
+      return readError(r);
+    case T.Callback: {
+      const id = r.u32();
+      return r.hooks.callback?.(id);
+    }
+    case T.Signal: {
+      const id = r.u32();
+      return r.hooks.signal?.(id);
+    }
+  }
+  throw new TypeError(`Cannot decode a message from the IO Worker: tag ${tag}`);
+}
+
+function readError(r: Reader): Error {
+  const kind = r.str();
+  const cls = r.str();
+  const name = r.str();
+  const n = r.u32();
+  const props: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    const k = r.str();
+    props[k] = read(r);
+  }
+  return _rebuildError(kind, cls, name, props);
+}
+
+const hidden = { writable: true, configurable: true, enumerable: false };
+
+/**
+ * An error of the named class with the given properties, built without
+ * calling its constructor: `message`, `stack` and `cause` as a thrown error
+ * has them, the rest as own properties.
+ */
+export function _rebuildError(
+  kind: string,
+  cls: string,
+  name: string,
+  props: Record<string, unknown>,
+): Error {
+  const message = String(props.message ?? "");
+  let error: Error;
+  if (kind === "dom") {
+    error = new DOMException(message, name) as Error;
+  } else {
+    const denoErrors = (globalThis as { Deno?: { errors?: object } }).Deno
+      ?.errors as Record<string, ErrorConstructor> | undefined;
+    const ctor = kind === "fs"
+      ? errorClasses[cls]
+      : kind === "builtin"
+      ? builtinErrors[cls]
+      : kind === "deno"
+      ? denoErrors?.[cls]
+      : undefined;
+    error = Object.create((ctor ?? Error).prototype);
+    Object.defineProperty(error, "message", { ...hidden, value: message });
+  }
+  Object.defineProperty(error, "stack", { ...hidden, value: props.stack });
+  if ("cause" in props) {
+    Object.defineProperty(error, "cause", { ...hidden, value: props.cause });
+  }
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "message" || k === "stack" || k === "cause") continue;
+    (error as unknown as Record<string, unknown>)[k] = v;
+  }
+  if (error.name !== name) {
+    Object.defineProperty(error, "name", { ...hidden, value: name });
+  }
+  return error;
+}
+
+/** Decode what {@linkcode _encode} made. */
+export function _decode(
+  bytes: Uint8Array,
+  buffers: readonly (ArrayBuffer | SharedArrayBuffer)[] = [],
+  hooks: _DecodeHooks = {},
+): unknown {
+  return read(new Reader(bytes, buffers, hooks));
+}

@@ -1,0 +1,218 @@
+import assert from "node:assert/strict";
+import {
+  FileNotFoundError,
+  FSTimeoutError,
+  HTTPError,
+  PermissionError,
+} from "../../mod.ts";
+import {
+  closedPort,
+  httpFs,
+  pattern,
+  startServer,
+  text,
+  treeServer,
+} from "./test_server.ts";
+
+Deno.test("HTTPFileSystem maps 404 to FileNotFoundError, 401/403 to PermissionError, others to HTTPError", async () => {
+  await using server = treeServer();
+  server.statuses.set("/unauthorized", 401);
+  server.statuses.set("/forbidden", 403);
+  server.statuses.set("/broken", 500);
+  await using fs = httpFs({ retries: 0 });
+  for (const method of ["_catFile", "_info", "_ls"] as const) {
+    const call = (p: string) => fs[method](`${server.url}${p}`);
+    await assert.rejects(call("/missing"), FileNotFoundError, method);
+    await assert.rejects(
+      call("/unauthorized"),
+      (e: unknown) => e instanceof PermissionError && e.status === 401,
+    );
+    await assert.rejects(
+      call("/forbidden"),
+      (e: unknown) => e instanceof PermissionError && e.status === 403,
+    );
+    await assert.rejects(
+      call("/broken"),
+      (e: unknown) =>
+        e instanceof HTTPError && e.status === 500 &&
+        e.url === `${server.url}/broken` &&
+        e.message === `Cannot ${
+            method === "_catFile"
+              ? "read"
+              : method === "_info"
+              ? "get info of"
+              : "list"
+          } "${server.url}/broken": server answered 500 Internal Server Error`,
+    );
+  }
+});
+
+Deno.test("HTTPFileSystem._info() keeps a 500 and a refused connection as they are (not FileNotFoundError)", async () => {
+  await using server = treeServer();
+  server.statuses.set("/broken", 500);
+  await using fs = httpFs({ retries: 0 });
+  const e500 = await fs._info(`${server.url}/broken`).catch((e) => e);
+  assert.ok(e500 instanceof HTTPError && !(e500 instanceof FileNotFoundError));
+  const refused = await fs._info(`http://127.0.0.1:${closedPort()}/x`).catch(
+    (e) => e,
+  );
+  assert.ok(refused instanceof TypeError, String(refused));
+});
+
+Deno.test("HTTPFileSystem POST is never retried", async () => {
+  await using server = startServer();
+  server.flaky.set("/up", { count: 5, status: 503 });
+  await using fs = httpFs({ retries: 3 });
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeFile(`${dir}/src`, new Uint8Array(4));
+    await assert.rejects(
+      fs._putFile(`${dir}/src`, `${server.url}/up`),
+      (e: unknown) => e instanceof HTTPError && e.status === 503,
+    );
+    assert.equal(server.seen("/up").length, 1);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("HTTPFileSystem retries GET on 503 and connection resets, not on 500", async () => {
+  await using server = treeServer();
+  server.flaky.set("/index/realfile", { count: 2, status: 503 });
+  server.statuses.set("/broken", 500);
+  await using fs = httpFs({ retries: 3 });
+  const url = `${server.url}/index/realfile`;
+  assert.deepEqual(await fs._catFile(url), pattern(1000));
+  assert.equal(server.seen("/index/realfile", "GET").length, 3);
+  await assert.rejects(fs._catFile(`${server.url}/broken`), HTTPError);
+  assert.equal(server.seen("/broken").length, 1);
+  server.flaky.set("/index/realfile", { count: 5, status: 502 });
+  await using once = httpFs({ retries: 1 });
+  await assert.rejects(
+    once._catFile(url),
+    (e: unknown) => e instanceof HTTPError && e.status === 502,
+  );
+});
+
+Deno.test("HTTPFileSystem retries a body cut mid-way for _catFile", async () => {
+  let calls = 0;
+  const flaky: typeof fetch = () => {
+    calls++;
+    const first = calls === 1;
+    return Promise.resolve(
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(c) {
+            c.enqueue(new Uint8Array([1, 2]));
+            if (first) c.error(new TypeError("connection reset"));
+            else c.close();
+          },
+        }),
+      ),
+    );
+  };
+  await using fs = httpFs({ fetch: flaky, retries: 2 });
+  assert.deepEqual(
+    await fs._catFile("http://127.0.0.1:9/f"),
+    new Uint8Array([1, 2]),
+  );
+  assert.equal(calls, 2);
+});
+
+Deno.test("HTTPFileSystem honours Retry-After on 429", async () => {
+  await using server = treeServer();
+  server.flaky.set("/index/realfile", {
+    count: 1,
+    status: 429,
+    retryAfter: "1",
+  });
+  await using fs = httpFs({ retries: 2 });
+  const t0 = performance.now();
+  assert.deepEqual(
+    await fs._catFile(`${server.url}/index/realfile`),
+    pattern(1000),
+  );
+  assert.ok(performance.now() - t0 >= 1000, "waited the second asked for");
+  // a Retry-After beyond a minute is not waited for
+  server.flaky.set("/index/realfile", {
+    count: 1,
+    status: 429,
+    retryAfter: "3600",
+  });
+  await assert.rejects(
+    fs._catFile(`${server.url}/index/realfile`),
+    (e: unknown) => e instanceof HTTPError && e.status === 429,
+  );
+});
+
+Deno.test("HTTPFileSystem timeout gives FSTimeoutError", async () => {
+  await using server = startServer();
+  server.slow.add("/slow");
+  await using fs = httpFs({ timeout: 0.2 });
+  await assert.rejects(
+    fs._catFile(`${server.url}/slow`),
+    (e: unknown) => e instanceof FSTimeoutError && e.timeout === 0.2,
+  );
+  assert.equal(server.seen("/slow").length, 1);
+});
+
+Deno.test("HTTPFileSystem stops at once when the caller aborts", async () => {
+  await using server = startServer();
+  server.slow.add("/slow");
+  await using fs = httpFs();
+  const controller = new AbortController();
+  const pending = fs._catFile(`${server.url}/slow`, {
+    signal: controller.signal,
+  });
+  controller.abort(new Error("no longer wanted"));
+  await assert.rejects(pending, /no longer wanted/);
+});
+
+Deno.test("HTTPFileSystem encoded: false quotes unsafe characters, encoded: true sends the URL as given", async () => {
+  await using server = startServer();
+  await using plain = httpFs();
+  const out = JSON.parse(
+    text(await plain._catFile(`${server.url}/echo/Hello: Günter`)),
+  );
+  assert.equal(out.target, "/echo/Hello:%20G%C3%BCnter");
+  const pct = JSON.parse(text(await plain._catFile(`${server.url}/echo/100%`)));
+  assert.equal(pct.target, "/echo/100%25");
+  await using encoded = httpFs({ encoded: true });
+  const raw = JSON.parse(
+    text(await encoded._catFile(`${server.url}/echo/Hello%3A%20G%C3%BCnter`)),
+  );
+  assert.equal(raw.target, "/echo/Hello%3A%20G%C3%BCnter");
+  await assert.rejects(
+    encoded._catFile(`${server.url}/echo/Hello: Günter`),
+    TypeError,
+  );
+  assert.equal(server.seen("/echo/Hello:%20G%C3%BCnter").length, 1);
+});
+
+Deno.test("HTTPFileSystem sends the instance's headers with every request", async () => {
+  await using server = treeServer();
+  await using fs = httpFs({ headers: { "x-api-key": "k" } });
+  await fs._info(`${server.url}/index/realfile`);
+  await fs._catFile(`${server.url}/index/realfile`, { start: 1, end: 2 });
+  await fs._ls(`${server.url}/index/`);
+  assert.ok(server.requests.length >= 3);
+  for (const r of server.requests) {
+    assert.equal(r.headers.get("x-api-key"), "k");
+  }
+});
+
+Deno.test("HTTPFileSystem keeps a connection dropped mid-body as a network error", async () => {
+  await using server = treeServer();
+  server.dropped.add("/index/realfile");
+  await using fs = httpFs({ retries: 0 });
+  await assert.rejects(
+    fs._catFile(`${server.url}/index/realfile`),
+    (e: unknown) => e instanceof TypeError && !(e instanceof HTTPError),
+  );
+  await using retrying = httpFs({ retries: 2 });
+  await assert.rejects(
+    retrying._catFile(`${server.url}/index/realfile`),
+    TypeError,
+  );
+  assert.equal(server.seen("/index/realfile", "GET").length, 1 + 3);
+});

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import {
+  httpFs,
+  pattern,
+  startServer,
+  text,
+  treeServer,
+} from "./test_server.ts";
+
+Deno.test("HTTPFileSystem: thousands of concurrent requests to one host do not hang", async () => {
+  await using server = startServer();
+  const n = 3000;
+  const urls: string[] = [];
+  for (let i = 0; i < n; i++) {
+    server.files.set(`/many/f${i}`, pattern(16, i));
+    urls.push(`${server.url}/many/f${i}`);
+  }
+  await using fs = httpFs();
+  const out = await fs._cat(urls, {
+    batchSize: -1,
+    signal: AbortSignal.timeout(60_000),
+  });
+  assert.equal(out.size, n);
+  assert.deepEqual(out.get(urls[1234]), pattern(16, 1234));
+});
+
+Deno.test("HTTPFileSystem.setSession() returns one session until closed, and close() releases its client", async () => {
+  await using server = treeServer();
+  const fs = httpFs({ client: { poolMaxIdlePerHost: 2, http2: false } });
+  const session = await fs.setSession();
+  assert.equal(await fs.setSession(), session);
+  assert.ok(session.client);
+  assert.deepEqual(
+    await fs._catFile(`${server.url}/simple/file`),
+    pattern(10, 1),
+  );
+  await session.close();
+  assert.ok(session.closed);
+  // a closed session is replaced on the next request
+  assert.deepEqual(
+    await fs._catFile(`${server.url}/simple/file`),
+    pattern(10, 1),
+  );
+  const second = await fs.setSession();
+  assert.notEqual(second, session);
+  await fs.close();
+  assert.ok(second.closed);
+});
+
+Deno.test("HTTPFileSystem fetch option replaces fetch in async mode", async () => {
+  const seen: string[] = [];
+  const fake: typeof fetch = (input) => {
+    seen.push(String(input));
+    return Promise.resolve(new Response("fake"));
+  };
+  await using fs = httpFs({ fetch: fake });
+  assert.equal(text(await fs._catFile("http://example.invalid/x")), "fake");
+  assert.deepEqual(seen, ["http://example.invalid/x"]);
+});
+
+Deno.test("HTTPFileSystem limitPerHost caps requests in flight per host", async () => {
+  let active = 0;
+  let most = 0;
+  const counting: typeof fetch = async () => {
+    active++;
+    most = Math.max(most, active);
+    await new Promise((resolve) => setTimeout(resolve, 1)); // let the others pile up
+    active--;
+    return new Response("x");
+  };
+  await using fs = httpFs({ fetch: counting, limitPerHost: 5 });
+  const a = Array.from({ length: 30 }, (_, i) => `http://a.invalid/${i}`);
+  const b = Array.from({ length: 30 }, (_, i) => `http://b.invalid/${i}`);
+  const out = await fs._cat([...a, ...b], { batchSize: -1 });
+  assert.equal(out.size, 60);
+  assert.equal(most, 10, "5 per host, two hosts");
+});
+
+Deno.test("HTTPFileSystem: await using releases the session's client", async () => {
+  await using server = treeServer();
+  let session;
+  {
+    await using fs = httpFs({ client: { poolMaxIdlePerHost: 1 } });
+    session = await fs.setSession();
+    await fs._catFile(`${server.url}/simple/file`);
+    assert.equal(session.closed, false);
+  }
+  assert.equal(session.closed, true);
+});
