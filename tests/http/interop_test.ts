@@ -13,148 +13,7 @@ import {
   type HTTPFileSystemOptions,
   IOLoop,
 } from "../../mod.ts";
-
-const CI = Deno.env.get("CI") === "true";
-
-/** The path of an executable, from PATH or the given fallbacks; null where absent. */
-function which(name: string, fallbacks: string[] = []): string | null {
-  const dirs = (Deno.env.get("PATH") ?? "").split(":").filter(Boolean);
-  for (const candidate of [...dirs.map((d) => `${d}/${name}`), ...fallbacks]) {
-    try {
-      if (Deno.statSync(candidate).isFile) return candidate;
-    } catch {
-      // not there
-    }
-  }
-  return null;
-}
-
-/** The binary, or null after a notice (and a failure under CI). */
-function need(name: string, fallbacks: string[] = []): string | null {
-  const path = which(name, fallbacks);
-  if (path) return path;
-  if (CI) {
-    throw new Error(
-      `Cannot run the interop test: ${name} is not installed (CI=true)`,
-    );
-  }
-  console.log(`%cskipped: ${name} is not installed`, "color: yellow");
-  return null;
-}
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
-/** Waits until something accepts connections on the port, or the process ends. */
-async function waitForPort(
-  port: number,
-  child: Deno.ChildProcess,
-  name: string,
-): Promise<void> {
-  let exited = false;
-  const status = child.status.then((s) => {
-    exited = true;
-    return s;
-  });
-  const deadline = Date.now() + 10_000;
-  for (let delay = 5;; delay = Math.min(delay * 2, 100)) {
-    try {
-      const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-      conn.close();
-      return;
-    } catch {
-      if (exited) {
-        throw new Error(
-          `Cannot start ${name}: it exited with ${(await status).code}`,
-        );
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`Cannot start ${name}: port ${port} never opened`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-}
-
-/** A server process, killed and awaited on dispose. */
-class Server implements AsyncDisposable {
-  constructor(
-    readonly url: string,
-    readonly root: string,
-    readonly child: Deno.ChildProcess,
-  ) {}
-  async [Symbol.asyncDispose](): Promise<void> {
-    try {
-      this.child.kill("SIGTERM");
-    } catch {
-      // exited already
-    }
-    await this.child.status;
-  }
-}
-
-async function startNginx(bin: string, dir: string): Promise<Server> {
-  const port = freePort();
-  const root = `${dir}/www`;
-  await Deno.mkdir(root);
-  const conf = `${dir}/nginx.conf`;
-  await Deno.writeTextFile(
-    conf,
-    `worker_processes 1;
-daemon off;
-${Deno.uid() === 0 ? "user root;" : ""}
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-    location / {
-      autoindex on;
-      dav_methods PUT DELETE MKCOL;
-      create_full_put_path on;
-      client_max_body_size 0;
-    }
-  }
-}
-`,
-  );
-  const child = new Deno.Command(bin, {
-    args: ["-c", conf, "-e", `${dir}/error.log`],
-    stdin: "null",
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  await waitForPort(port, child, "nginx");
-  return new Server(`http://127.0.0.1:${port}`, root, child);
-}
-
-async function startPython(bin: string, dir: string): Promise<Server> {
-  const port = freePort();
-  const child = new Deno.Command(bin, {
-    args: ["-m", "http.server", "--bind", "127.0.0.1", String(port)],
-    cwd: dir,
-    stdin: "null",
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  await waitForPort(port, child, "python3 -m http.server");
-  return new Server(`http://127.0.0.1:${port}`, dir, child);
-}
+import { requireBinary, startNginx, startPythonServer } from "./servers.ts";
 
 function bytes(length: number, seed: number): Uint8Array {
   const out = new Uint8Array(length);
@@ -190,11 +49,14 @@ async function localTree(root: string, prefix = ""): Promise<string[]> {
 }
 
 Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put, rm, in both faces", async (t) => {
-  const bin = need("nginx", ["/usr/sbin/nginx"]);
+  const bin = requireBinary("nginx", { fallbacks: ["/usr/sbin/nginx"] });
   if (!bin) return;
   const dir = await Deno.makeTempDir({ prefix: "fsspec_nginx_" });
   try {
-    await using server = await startNginx(bin, dir);
+    await using server = await startNginx(bin, dir, {
+      autoindex: true,
+      webdav: true,
+    });
     await writeTree(server.root);
     const options: HTTPFileSystemOptions = {
       asynchronous: true,
@@ -412,12 +274,12 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
 });
 
 Deno.test("HTTPFileSystem against python3 -m http.server: ranges sliced from whole answers, listings, info", async (t) => {
-  const bin = need("python3");
+  const bin = requireBinary("python3");
   if (!bin) return;
   const dir = await Deno.makeTempDir({ prefix: "fsspec_python_" });
   try {
     await writeTree(dir);
-    await using server = await startPython(bin, dir);
+    await using server = await startPythonServer(bin, dir);
     await using fs = new HTTPFileSystem({ asynchronous: true });
     const base = `${server.url}/data`;
 
