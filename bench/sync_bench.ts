@@ -24,29 +24,45 @@ const loop = new IOLoop();
 const slow = await filesystem("slowfs", { loop, skipInstanceCache: true });
 const pongModule = new URL("../tests/fixtures/pong.ts", import.meta.url).href;
 
+/** Runs `ROUNDS` raw round trips against a pong function on the IO Worker. */
+async function rawRoundTrips(
+  b: Deno.BenchContext,
+  exported: "pong" | "pongAsync",
+  blocked: boolean,
+): Promise<void> {
+  const sab = new SharedArrayBuffer(16);
+  const w = new Int32Array(sab);
+  const done = _loop.callAsync(loop, {
+    op: "fn",
+    module: pongModule,
+    export: exported,
+    args: [sab],
+  }, `${exported}()`);
+  Atomics.wait(w, 3, 0);
+  b.start();
+  for (let i = 1; i <= ROUNDS; i++) {
+    Atomics.store(w, 0, i);
+    if (blocked) Atomics.wait(w, 1, i - 1);
+    else while (Atomics.load(w, 1) !== i);
+  }
+  b.end();
+  Atomics.store(w, 2, 1);
+  await done;
+}
+
 Deno.bench({
-  name: `raw Atomics round trip ×${ROUNDS} (caller ↔ IO Worker)`,
+  name:
+    `raw Atomics round trip ×${ROUNDS}: caller in Atomics.wait, Worker spinning, async no-op handler`,
   group: "no-op call",
   baseline: true,
-  async fn(b) {
-    const sab = new SharedArrayBuffer(16);
-    const w = new Int32Array(sab);
-    const done = _loop.callAsync(loop, {
-      op: "fn",
-      module: pongModule,
-      export: "pong",
-      args: [sab],
-    }, "pong()");
-    Atomics.wait(w, 3, 0);
-    b.start();
-    for (let i = 1; i <= ROUNDS; i++) {
-      Atomics.store(w, 0, i);
-      while (Atomics.load(w, 1) !== i);
-    }
-    b.end();
-    Atomics.store(w, 2, 1);
-    await done;
-  },
+  fn: (b) => rawRoundTrips(b, "pongAsync", true),
+});
+
+Deno.bench({
+  name:
+    `bare cache-line ping-pong ×${ROUNDS}: both threads spinning, no handler (the floor)`,
+  group: "no-op call",
+  fn: (b) => rawRoundTrips(b, "pong", false),
 });
 
 Deno.bench({

@@ -5,8 +5,11 @@
  */
 
 import { FileNotFoundError } from "./errors.ts";
+import { _runBatch } from "./batch.ts";
+import { _catMany } from "./cat.ts";
+import { _catRangesOf } from "./cat_ranges.ts";
+import { _rmMany } from "./remove.ts";
 import { _parent } from "./path.ts";
-import { runCorosInChunks, type Thunk } from "./run_coros_in_chunks.ts";
 import {
   _checkDepth,
   _expandDetailed,
@@ -39,7 +42,12 @@ import type {
   WalkEntry,
   WalkOptions,
 } from "./types.ts";
-import { _mapTransfer, _runTransfers } from "./transfer.ts";
+import {
+  _copyWithin,
+  _getFileWhole,
+  _putFileWhole,
+  _runTransfers,
+} from "./transfer.ts";
 import { AsyncFile, type OpenOptions } from "./async_file.ts";
 import { BlockingFace } from "./blocking_face.ts";
 import { _attachBlocking } from "./forwarding.ts";
@@ -237,34 +245,21 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * Download one file to a local path. The default reads it whole through
    * `_catFile`; streaming backends override it.
    */
-  async _getFile(
+  _getFile(
     rpath: string,
     lpath: string,
     options: TransferFileOptions = {},
   ): Promise<void> {
-    const data = await this._catFile(rpath, { signal: options.signal });
-    options.callback?.setSize(data.length);
-    const tmp = `${lpath}.part-${crypto.randomUUID()}`;
-    try {
-      await Deno.writeFile(tmp, data, { signal: options.signal });
-      await Deno.rename(tmp, lpath);
-    } catch (error) {
-      await Deno.remove(tmp).catch(() => {});
-      throw error;
-    }
-    options.callback?.relativeUpdate(data.length);
+    return _getFileWhole(this, rpath, lpath, options);
   }
 
   /** Upload one local file. The default reads it whole and calls `_pipeFile`. */
-  async _putFile(
+  _putFile(
     lpath: string,
     rpath: string,
     options: TransferFileOptions = {},
   ): Promise<void> {
-    const data = await Deno.readFile(lpath, { signal: options.signal });
-    options.callback?.setSize(data.length);
-    await this._pipeFile(rpath, data, { signal: options.signal });
-    options.callback?.relativeUpdate(data.length);
+    return _putFileWhole(this, lpath, rpath, options);
   }
 
   // ---- derived single-path queries ---------------------------------------
@@ -294,40 +289,11 @@ export abstract class AsyncFileSystem extends BlockingFace {
     paths: readonly string[],
     options?: BatchOptions,
   ): Promise<(number | null)[]> {
-    return this._batch(
-      paths.map((p) => (signal) => this._size(p, { signal })),
+    return _runBatch(
+      this,
+      paths.map((p) => (signal: AbortSignal) => this._size(p, { signal })),
       options,
     );
-  }
-
-  /**
-   * Runs thunks with this call's batch settings (its `batchSize`, then the
-   * instance's; the no-files defaults), its signal and its callback, which is
-   * told the count and then each settle.
-   */
-  protected _batch<T>(
-    thunks: Thunk<T>[],
-    options: BatchOptions | undefined,
-    returnExceptions: true,
-  ): Promise<(T | Error)[]>;
-  /** Runs thunks with this call's batch settings; the first error rejects. */
-  protected _batch<T>(
-    thunks: Thunk<T>[],
-    options?: BatchOptions,
-  ): Promise<T[]>;
-  protected _batch<T>(
-    thunks: Thunk<T>[],
-    options?: BatchOptions,
-    returnExceptions = false,
-  ): Promise<(T | Error)[]> {
-    options?.callback?.setSize(thunks.length);
-    return runCorosInChunks(thunks, {
-      batchSize: options?.batchSize ?? this.batchSize,
-      nofiles: true,
-      signal: options?.signal,
-      callback: options?.callback,
-      returnExceptions,
-    });
   }
 
   // ---- trees ---------------------------------------------------------------
@@ -402,73 +368,21 @@ export abstract class AsyncFileSystem extends BlockingFace {
     path: string,
     options?: CatOptions,
   ): Promise<Uint8Array | Map<string, Uint8Array | Error>>;
-  async _cat(
+  _cat(
     path: string | readonly string[],
     options: CatOptions = {},
   ): Promise<Uint8Array | Map<string, Uint8Array | Error>> {
-    const { onError = "raise", signal } = options;
-    const expanded = await _expandDetailed(this, path, {
-      recursive: options.recursive,
-      signal,
-    });
-    // a recursive read reads the files below directories, not the directories
-    const paths = [...expanded]
-      .filter(([, info]) => !options.recursive || info?.type !== "directory")
-      .map(([name]) => name);
-    const thunks = paths.map((p) => (s: AbortSignal) =>
-      this._catFile(p, { signal: s })
-    );
-    const out = onError === "raise"
-      ? await this._batch(thunks, options)
-      : await this._batch(thunks, options, true);
-    if (
-      typeof path === "string" && paths.length === 1 &&
-      paths[0] === this.stripProtocol(path)
-    ) {
-      // one file read is bytes or a throw: an Error is no file's content
-      if (out[0] instanceof Error) throw out[0];
-      return out[0];
-    }
-    const result = new Map<string, Uint8Array | Error>();
-    paths.forEach((p, i) => {
-      if (onError !== "omit" || !(out[i] instanceof Error)) {
-        result.set(p, out[i]);
-      }
-    });
-    return result;
+    return _catMany(this, path, options);
   }
 
   /** Read byte ranges of many files concurrently; scalars broadcast. */
-  async _catRanges(
+  _catRanges(
     paths: readonly string[],
     starts: number | null | readonly (number | null)[],
     ends: number | null | readonly (number | null)[],
     options: CatRangesOptions = {},
   ): Promise<(Uint8Array | Error)[]> {
-    const n = paths.length;
-    const s = Array.isArray(starts) ? starts : new Array(n).fill(starts);
-    const e = Array.isArray(ends) ? ends : new Array(n).fill(ends);
-    if (s.length !== n || e.length !== n) {
-      throw new RangeError(
-        `Cannot read ${n} ranges: got ${s.length} starts and ${e.length} ends`,
-      );
-    }
-    if (options.maxGap !== undefined) {
-      const { _catMergedRanges } = await import("./merge_ranges.ts");
-      return _catMergedRanges(this, paths, s, e, options);
-    }
-    const out = await this._batch(
-      paths.map((p, i) => (signal: AbortSignal) =>
-        this._catFile(p, { start: s[i], end: e[i], signal })
-      ),
-      options,
-      true,
-    );
-    if (options.onError === "raise") {
-      const error = out.find((x) => x instanceof Error);
-      if (error) throw error;
-    }
-    return out;
+    return _catRangesOf(this, paths, starts, ends, options);
   }
 
   /** Write one file, or many from a map of path to bytes, concurrently. */
@@ -489,91 +403,48 @@ export abstract class AsyncFileSystem extends BlockingFace {
       entries = path instanceof Map ? [...path] : Object.entries(path);
       options = data as BatchOptions | undefined;
     }
-    await this._batch(
-      entries.map(([p, d]) => (signal) => this._pipeFile(p, d, { signal })),
+    await _runBatch(
+      this,
+      entries.map(([p, d]) => (signal: AbortSignal) =>
+        this._pipeFile(p, d, { signal })
+      ),
       options,
     );
   }
 
   /** Delete paths; `recursive` deletes directories and what is in them. */
-  async _rm(
+  _rm(
     path: string | readonly string[],
     options: RmOptions = {},
   ): Promise<void> {
-    const { recursive = false, maxDepth, signal } = options;
-    const found = await _expandDetailed(this, path, {
-      recursive,
-      maxDepth,
-      signal,
-    });
-    const files: string[] = [];
-    const dirs: string[] = [];
-    for (const [name, info] of found) {
-      (info?.type === "directory" ||
-          (recursive && info === null && await this._isDir(name, { signal }))
-        ? dirs
-        : files).push(name);
-    }
-    await this._batch(
-      files.reverse().map((p) => (s) => this._rmFile(p, { signal: s })),
-      options,
-    );
-    // deepest first: a directory goes once what is in it has gone
-    const depth = (p: string) => p.split("/").length;
-    dirs.sort((a, b) => depth(b) - depth(a));
-    for (const dir of dirs) {
-      try {
-        await this._rmdir(dir, { signal });
-      } catch (error) {
-        // a directory implied only by its files went with them (memory, object stores)
-        if (!(error instanceof FileNotFoundError)) throw error;
-      }
-    }
+    return _rmMany(this, path, options);
   }
 
   /** Copy within the filesystem: files, lists, globs, or trees with `recursive`. */
-  async _copy(
+  _copy(
     path1: string | readonly string[],
     path2: string | readonly string[],
     options: CopyOptions = {},
   ): Promise<void> {
-    const { recursive = false, signal } = options;
-    const onError = options.onError ?? (recursive ? "ignore" : "raise");
-    const pairs = await _mapTransfer(this, this, path1, path2, options);
-    if (!pairs) return;
-    for (const [, dest] of pairs.dirs) {
-      await this._makeDirs(dest, { existOk: true, signal });
-    }
-    const out = await this._batch(
-      pairs.files.map(([a, b]) => (s: AbortSignal) =>
-        this._cpFile(a, b, { signal: s })
-      ),
-      options,
-      true,
-    );
-    for (const error of out) {
-      if (!(error instanceof Error)) continue;
-      if (onError === "ignore" && error instanceof FileNotFoundError) continue;
-      throw error;
-    }
+    return _copyWithin(this, path1, path2, options);
   }
 
   /** Download files, lists, globs or trees to a local path. */
-  async _get(
+  _get(
     rpath: string | readonly string[],
     lpath: string | readonly string[],
     options: TransferOptions = {},
   ): Promise<void> {
-    await _runTransfers(this, "get", rpath, lpath, options);
+    return _runTransfers(this, "get", rpath, lpath, options);
   }
 
   /** Upload local files, lists, globs or trees. */
-  async _put(
+  _put(
     lpath: string | readonly string[],
     rpath: string | readonly string[],
     options: TransferOptions = {},
   ): Promise<void> {
-    await _runTransfers(this, "put", lpath, rpath, options);
+    return _runTransfers(this, "put", lpath, rpath, options);
   }
 
   // ---- files ---------------------------------------------------------------

@@ -10,6 +10,9 @@
  * limits a result. Each slot has a state word, so neither side reads a slot
  * the other is writing.
  *
+ * It also holds the shapes both sides agree on: a port message, a request,
+ * and the init message that makes a Worker serve a loop.
+ *
  * @module
  */
 
@@ -163,6 +166,36 @@ export interface _PortMessage {
   handles?: number[];
   /** What `drop` releases. */
   instances?: number[];
+}
+
+/** A filesystem as a request names it: a key, and the first time how to build it. */
+export interface _FsRef {
+  key: number;
+  spec?: { module: string; export: string };
+  options?: Record<string, unknown>;
+}
+
+/** A decoded request. */
+export interface _Request {
+  id: number;
+  op:
+    | "call"
+    | "fn"
+    | "iter"
+    | "next"
+    | "ret"
+    | "open"
+    | "file"
+    | "close"
+    | "noop"
+    | "stats";
+  fs?: _FsRef;
+  method?: string;
+  args?: unknown[];
+  module?: string;
+  export?: string;
+  iter?: number;
+  handle?: number;
 }
 
 /** What the IO Worker gets to serve a loop: the channel's shared buffer and ports. */

@@ -3,23 +3,32 @@
  * Worker that runs a thread's blocking calls, and {@linkcode getLoop}, the
  * thread's shared one (fsspec's `get_loop()`).
  *
+ * The connection to the Worker (its start, its death) is `io_connection.ts`;
+ * a blocked caller's wait for its answer, `io_wait.ts`; callbacks across the
+ * threads, `remote_callback.ts`.
+ *
  * @module
  */
 
-import { Worker as NodeWorker } from "node:worker_threads";
 import type { Callback } from "./callbacks.ts";
 import {
-  type _LoopInit,
-  _newShared,
+  type _FsRef,
   _onIOWorker,
   type _PortMessage,
-  _receive,
-  _Shared,
+  type _Request,
   W,
 } from "./channel.ts";
-import { FSTimeoutError } from "./errors.ts";
-import type { _Request } from "./io_worker.ts";
+import {
+  type _Conn,
+  _lose,
+  _openConn,
+  _ref,
+  _unref,
+  type MessageTarget,
+} from "./io_connection.ts";
+import { _awaitAnswer } from "./io_wait.ts";
 import type { ImplementationSpec } from "./registry.ts";
+import { _applyEvent, _callbackIds } from "./remote_callback.ts";
 import {
   _decode,
   type _DecodeHooks,
@@ -28,11 +37,7 @@ import {
   _transferable,
 } from "./wire.ts";
 
-/** Something that takes messages with transfers: a `Worker`, web or `node:worker_threads`. */
-export interface MessageTarget {
-  /** Send a message, transferring what is listed. */
-  postMessage(message: unknown, transfer: Transferable[]): void;
-}
+export type { MessageTarget } from "./io_connection.ts";
 
 /** Options of a blocking call made through an {@linkcode IOLoop}. */
 export interface LoopCallOptions {
@@ -45,72 +50,8 @@ export interface LoopCallOptions {
   what?: string;
 }
 
-interface Conn {
-  shared: _Shared;
-  syncPort: MessagePort;
-  asyncPort: MessagePort;
-  worker?: NodeWorker;
-  dead: boolean;
-  code: number;
-  error?: unknown;
-  sent: Set<number>;
-  pending: Map<number, Pending>;
-  exited: Promise<void>;
-  /** Starts the Worker (or sends the init message) once, on the first request. */
-  launch: (() => void) | undefined;
-  /** The Worker's ends of the ports, until they are sent. */
-  peers: MessagePort[];
-  /** When the Worker was started (`performance.now()`). */
-  launched: number;
-}
-
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  callbacks: Map<number, Callback>;
-  what: string;
-}
-
 /** Where a request's filesystem reference keeps the filesystem itself. */
 const TARGET = Symbol("target");
-
-/** What the response slot held when it answered an older call. */
-const STALE = Symbol("stale");
-
-/** How long a blocked caller waits for a new Worker to start serving, in ms. */
-const STARTUP_LIMIT = 30_000;
-
-/** How long a blocked caller spins before it sleeps, in ms. */
-const CALLER_SPIN = 0.1;
-
-const workerUrl = new URL("./io_worker.ts", import.meta.url).href;
-
-/**
- * The module the IO Worker runs. `node:worker_threads` takes only `file:` and
- * `data:` URLs, and the library may come from `https:`; so a `data:` module
- * imports the Worker's code, and if that fails, tells the blocked caller why
- * instead of leaving it waiting.
- */
-const bootstrap = `data:text/javascript,${
-  encodeURIComponent(`import { workerData as d } from "node:worker_threads";
-try {
-  const { serveIOLoop } = await import(${JSON.stringify(workerUrl)});
-  serveIOLoop(d);
-} catch (e) {
-  const w = new Int32Array(d.sab, 0, 128);
-  d.syncPort.postMessage({ id: -1, startError: String(e && e.stack || e) });
-  Atomics.store(w, ${W.Code}, 1); Atomics.store(w, ${W.Dead}, 1);
-  Atomics.add(w, ${W.RespSeq}, 1); Atomics.notify(w, ${W.RespSeq});
-  throw e;
-}`)
-}`;
-
-/** A filesystem as a request names it. */
-type FsRef = {
-  key: number;
-  spec?: ImplementationSpec;
-  options?: Record<string, unknown>;
-};
 
 /**
  * The internals of {@linkcode IOLoop}, for the library's own modules: they
@@ -138,7 +79,7 @@ export const _loop: {
     spec: ImplementationSpec,
     options: Record<string, unknown>,
     what: string,
-  ): FsRef;
+  ): _FsRef;
   /** Forget that a filesystem was sent. */
   forget(loop: IOLoop, fs: object): void;
   /** What the Worker holds. */
@@ -177,8 +118,8 @@ export function _keyOf(obj: object): number {
  */
 export class IOLoop implements AsyncDisposable {
   #target: MessageTarget | undefined;
-  #conn: Conn | undefined;
-  #conns = new Set<Conn>();
+  #conn: _Conn | undefined;
+  #conns = new Set<_Conn>();
   #closed = false;
   #waiting = false;
   #nextId = 1;
@@ -238,7 +179,7 @@ export class IOLoop implements AsyncDisposable {
       conn.asyncPort.postMessage({ id: 0, control: "stop" });
     }
     for (const c of this.#conns) {
-      this.#lost(c, 0);
+      _lose(c, 0);
       if (c.launch) continue; // never started
       await c.worker?.terminate();
       await c.exited;
@@ -251,7 +192,7 @@ export class IOLoop implements AsyncDisposable {
     return this.close();
   }
 
-  #connect(what: string): Conn {
+  #connect(what: string): _Conn {
     if (this.#closed) {
       throw new TypeError(`Cannot call ${what}: the IOLoop is closed`);
     }
@@ -261,83 +202,15 @@ export class IOLoop implements AsyncDisposable {
         `Cannot call ${what}: the Worker that served this IOLoop has stopped`,
       );
     }
-    const sab = _newShared();
-    const sync = new MessageChannel();
-    const async = new MessageChannel();
-    const init: _LoopInit = {
-      fsspecIOLoop: 1,
-      sab,
-      syncPort: sync.port2,
-      asyncPort: async.port2,
-    };
-    let exited!: () => void;
-    const conn: Conn = {
-      shared: new _Shared(sab),
-      syncPort: sync.port1,
-      asyncPort: async.port1,
-      dead: false,
-      code: 0,
-      sent: new Set(),
-      pending: new Map(),
-      exited: new Promise((resolve) => exited = resolve),
-      launch: undefined,
-      peers: [sync.port2, async.port2],
-      launched: 0,
-    };
-    const transfer = [sync.port2, async.port2];
-    conn.launch = () => {
-      conn.launch = undefined;
-      conn.peers = [];
-      conn.launched = performance.now();
-      if (this.#target) {
-        this.#target.postMessage(init, transfer);
-        exited();
-        return;
-      }
-      const worker = new NodeWorker(new URL(bootstrap), {
-        workerData: init,
-        transferList: transfer as unknown as [],
-      });
-      worker.unref();
-      worker.on("error", (error: unknown) => conn.error ??= error);
-      worker.on("exit", (code: number) => {
-        this.#lost(conn, code);
-        if (!this.#closed) this.#conns.delete(conn);
-        exited();
-      });
-      conn.worker = worker;
-    };
-    conn.asyncPort.onmessage = (e: MessageEvent<_PortMessage>) =>
-      this.#onAsync(conn, e.data);
-    unref(conn.asyncPort);
+    const conn = _openConn(this.#target, {
+      exit: (lost) => {
+        if (!this.#closed) this.#conns.delete(lost);
+      },
+      message: (c, m) => this.#onAsync(c, m),
+    });
     this.#conn = conn;
     this.#conns.add(conn);
     return conn;
-  }
-
-  #lost(conn: Conn, code: number): void {
-    if (conn.dead) return;
-    conn.dead = true;
-    conn.code = code;
-    for (const p of conn.pending.values()) {
-      p.reject(this.#deathError(conn, p.what));
-    }
-    conn.pending.clear();
-    conn.syncPort.close();
-    conn.asyncPort.close();
-    for (const port of conn.peers) port.close();
-  }
-
-  #deathError(conn: Conn, what: string): Error {
-    const why = conn.error instanceof Error
-      ? `: ${conn.error.message}`
-      : typeof conn.error === "string"
-      ? `: ${conn.error}`
-      : "";
-    return new Error(
-      `Cannot finish ${what}: the IO Worker exited with code ${conn.code}${why}`,
-      { cause: conn.error },
-    );
   }
 
   /** The reference to a filesystem for a request: its build recipe the first time. */
@@ -350,13 +223,13 @@ export class IOLoop implements AsyncDisposable {
     const conn = this.#connect(what);
     const key = _keyOf(fs);
     // the filesystem itself rides along under a symbol, which is not sent
-    const ref: FsRef = conn.sent.has(key) ? { key } : { key, spec, options };
+    const ref: _FsRef = conn.sent.has(key) ? { key } : { key, spec, options };
     (ref as { [TARGET]?: object })[TARGET] = fs;
     return ref;
   }
 
   /** Note that the Worker has had a request's filesystem's recipe. */
-  #sent(conn: Conn, req: Omit<_Request, "id">): void {
+  #sent(conn: _Conn, req: Omit<_Request, "id">): void {
     if (req.fs?.spec && !conn.sent.has(req.fs.key)) {
       conn.sent.add(req.fs.key);
       const target = (req.fs as { [TARGET]?: object })[TARGET];
@@ -411,11 +284,7 @@ export class IOLoop implements AsyncDisposable {
     const id = this.#nextId++;
     const callbacks = new Map<number, Callback>();
     const hooks: _EncodeHooks = {
-      callback: (cb) => {
-        const cid = this.#nextId++;
-        callbacks.set(cid, cb);
-        return cid;
-      },
+      callback: _callbackIds(callbacks, () => this.#nextId++),
       signal: (signal) => {
         signal.throwIfAborted();
         return 0;
@@ -437,87 +306,19 @@ export class IOLoop implements AsyncDisposable {
     conn.launch?.();
     Atomics.add(w, W.ReqSeq, 1);
     if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);
-    const deadline = timeout > 0
-      ? performance.now() + timeout * 1000
-      : Infinity;
-    let hookError: { error: unknown } | undefined;
-    const settle = (reply: unknown) => {
-      if (hookError) throw hookError.error;
-      const [ok, value] = reply as [number, unknown];
-      if (ok) return value;
-      throw value;
-    };
-    // events come on the port before the answer they precede
-    const drain = (): _PortMessage | undefined => {
-      for (let m = _receive(conn.syncPort); m; m = _receive(conn.syncPort)) {
-        if (m.event) {
-          if (m.id !== id) continue;
-          try {
-            applyEvent(callbacks, m.event);
-          } catch (error) {
-            hookError ??= { error };
-          }
-        } else if (m.id === -1) {
-          conn.error ??= (m as { startError?: string }).startError;
-        } else if (m.id === id && m.bytes) {
-          return m;
-        }
-      }
-      return undefined;
-    };
-    for (;;) {
-      const seq = Atomics.load(w, W.RespSeq);
-      const slot = shared.take(
-        "resp",
-        (view, from): unknown => from === id ? _decode(view) : STALE,
-      );
-      if (slot && slot.value !== STALE) {
-        drain();
-        return settle(slot.value);
-      }
-      const m = drain();
-      if (m) return settle(_decode(new Uint8Array(m.bytes!), m.buffers));
-      if (Atomics.load(w, W.Dead) === 1) {
-        this.#lost(conn, Atomics.load(w, W.Code));
-        throw this.#deathError(conn, what);
-      }
-      const spinEnd = performance.now() + CALLER_SPIN;
-      let changed = false;
-      for (let i = 0; !changed; i++) {
-        changed = Atomics.load(w, W.RespSeq) !== seq;
-        if ((i & 31) === 0 && performance.now() > spinEnd) break;
-      }
-      if (changed) continue;
-      const now = performance.now();
-      const left = deadline - now;
-      let wait = left;
-      if (Atomics.load(w, W.Ready) === 0) {
-        const starting = conn.launched + STARTUP_LIMIT - now;
-        if (starting <= 0) {
-          this.#lost(conn, -1);
-          conn.worker?.terminate();
-          throw new Error(
-            `Cannot call ${what}: the IO Worker did not start serving within ${
-              STARTUP_LIMIT / 1000
-            } s (a Worker of the application must call serveIOLoop())`,
-          );
-        }
-        wait = Math.min(wait, starting);
-      }
-      if (left <= 0) {
-        this.#control({ id, control: "abort" });
-        throw new FSTimeoutError(
-          `Cannot finish ${what}: no answer within ${timeout} s`,
-          { timeout },
-        );
-      }
-      Atomics.wait(w, W.RespSeq, seq, wait === Infinity ? undefined : wait);
-    }
+    return _awaitAnswer(
+      conn,
+      id,
+      callbacks,
+      timeout,
+      what,
+      () => this.#control({ id, control: "abort" }),
+    );
   }
 
   /** Run a request on the Worker without blocking: the answer settles the promise. */
   #callAsync(req: Omit<_Request, "id">, what: string): Promise<unknown> {
-    let conn: Conn;
+    let conn: _Conn;
     try {
       conn = this.#connect(what);
     } catch (error) {
@@ -527,11 +328,7 @@ export class IOLoop implements AsyncDisposable {
     const callbacks = new Map<number, Callback>();
     const cleanups: (() => void)[] = [];
     const hooks: _EncodeHooks = {
-      callback: (cb) => {
-        const cid = this.#nextId++;
-        callbacks.set(cid, cb);
-        return cid;
-      },
+      callback: _callbackIds(callbacks, () => this.#nextId++),
       signal: (signal) => {
         signal.throwIfAborted();
         const sid = this.#nextId++;
@@ -552,7 +349,7 @@ export class IOLoop implements AsyncDisposable {
     return new Promise((resolve, reject) => {
       const done = () => {
         for (const c of cleanups) c();
-        if (conn.pending.size === 0) unref(conn.asyncPort);
+        if (conn.pending.size === 0) _unref(conn.asyncPort);
       };
       conn.pending.set(id, {
         resolve: (v) => {
@@ -566,7 +363,7 @@ export class IOLoop implements AsyncDisposable {
         callbacks,
         what,
       });
-      ref(conn.asyncPort);
+      _ref(conn.asyncPort);
       this.#sent(conn, req);
       conn.launch?.();
       conn.asyncPort.postMessage(
@@ -576,12 +373,12 @@ export class IOLoop implements AsyncDisposable {
     });
   }
 
-  #onAsync(conn: Conn, m: _PortMessage): void {
+  #onAsync(conn: _Conn, m: _PortMessage): void {
     const p = conn.pending.get(m.id);
     if (!p) return;
     if (m.event) {
       try {
-        applyEvent(p.callbacks, m.event);
+        _applyEvent(p.callbacks, m.event);
       } catch (error) {
         reportError(error);
       }
@@ -600,31 +397,6 @@ export class IOLoop implements AsyncDisposable {
       p.reject(error);
     }
   }
-}
-
-/** Apply a progress event from the Worker to the caller's callback. */
-function applyEvent(
-  callbacks: Map<number, Callback>,
-  [cid, method, ...args]: [number, string, ...unknown[]],
-): void {
-  const cb = callbacks.get(cid);
-  if (!cb) return;
-  if (method === "branched") {
-    const [child, p1, p2] = args as [number, string, string];
-    callbacks.set(child, cb.branched(p1, p2));
-  } else if (method === "setSize") cb.setSize(args[0] as number | null);
-  else if (method === "absoluteUpdate") cb.absoluteUpdate(args[0] as number);
-  else if (method === "relativeUpdate") cb.relativeUpdate(args[0] as number);
-}
-
-type Reffable = { ref?: () => void; unref?: () => void };
-
-function ref(port: MessagePort): void {
-  (port as unknown as Reffable).ref?.();
-}
-
-function unref(port: MessagePort): void {
-  (port as unknown as Reffable).unref?.();
 }
 
 let threadLoop: IOLoop | undefined;

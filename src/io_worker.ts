@@ -14,76 +14,19 @@
  */
 
 import process from "node:process";
-import { Callback } from "./callbacks.ts";
 import {
+  type _FsRef,
   _isLoopInit,
   type _LoopInit,
   _markIOWorker,
   type _PortMessage,
   _receive,
+  type _Request,
   _Shared,
   W,
 } from "./channel.ts";
+import { type _CallbackEvent, _RemoteCallback } from "./remote_callback.ts";
 import { _decode, type _DecodeHooks, _encode, _transferable } from "./wire.ts";
-
-/** A filesystem as a request names it: a key, and the first time how to build it. */
-export interface _FsRef {
-  key: number;
-  spec?: { module: string; export: string };
-  options?: Record<string, unknown>;
-}
-
-/** A decoded request. */
-export interface _Request {
-  id: number;
-  op:
-    | "call"
-    | "fn"
-    | "iter"
-    | "next"
-    | "ret"
-    | "open"
-    | "file"
-    | "close"
-    | "noop"
-    | "stats";
-  fs?: _FsRef;
-  method?: string;
-  args?: unknown[];
-  module?: string;
-  export?: string;
-  iter?: number;
-  handle?: number;
-}
-
-/** A `Callback` on the Worker whose updates reach the caller's callback. */
-class RemoteCallback extends Callback {
-  #children = 0;
-  constructor(
-    readonly id: number,
-    readonly send: (event: [number, string, ...unknown[]]) => void,
-  ) {
-    super();
-  }
-  override setSize(size: number | null): void {
-    this.size = size;
-    this.send([this.id, "setSize", size]);
-  }
-  override absoluteUpdate(value: number): void {
-    this.value = value;
-    this.send([this.id, "absoluteUpdate", value]);
-  }
-  override relativeUpdate(inc = 1): void {
-    this.value += inc;
-    this.send([this.id, "relativeUpdate", inc]);
-  }
-  override call(): void {}
-  override branched(path1: string, path2: string): Callback {
-    const child = -(this.id * 1000 + ++this.#children);
-    this.send([this.id, "branched", child, path1, path2]);
-    return new RemoteCallback(child, this.send);
-  }
-}
 
 type Fs = Record<string, unknown> & { close?: () => unknown };
 
@@ -237,7 +180,7 @@ class Server {
   }
 
   #hooks(id: number, channel: "sync" | "async"): _DecodeHooks {
-    const send = (event: [number, string, ...unknown[]]) => {
+    const send = (event: _CallbackEvent) => {
       if (channel === "async") {
         this.#async.postMessage({ id, event } satisfies _PortMessage);
         return;
@@ -246,7 +189,7 @@ class Server {
       this.#bump();
     };
     return {
-      callback: (cb) => new RemoteCallback(cb, send),
+      callback: (cb) => new _RemoteCallback(cb, send),
       signal: (sid) => {
         if (sid === 0) {
           let c = this.#controllers.get(id);

@@ -10,7 +10,13 @@ import { _hasMagic, _otherPaths, _parent, _trailingSep } from "./path.ts";
 import { filesystem } from "./registry.ts";
 import { runCorosInChunks } from "./run_coros_in_chunks.ts";
 import { _expandDetailed } from "./tree.ts";
-import type { TransferOptions } from "./types.ts";
+import type {
+  CopyOptions,
+  TransferFileOptions,
+  TransferOptions,
+} from "./types.ts";
+import { _runBatch } from "./batch.ts";
+import { FileNotFoundError } from "./errors.ts";
 
 /** Source and destination pairs, directories apart from files. */
 export interface _Pairs {
@@ -119,4 +125,69 @@ export async function _runTransfers(
     }),
     { batchSize: options.batchSize ?? fs.batchSize, callback, signal },
   );
+}
+
+/** `_copy` (fsspec's rules): directories made first, files copied concurrently. */
+export async function _copyWithin(
+  fs: AsyncFileSystem,
+  path1: string | readonly string[],
+  path2: string | readonly string[],
+  options: CopyOptions,
+): Promise<void> {
+  const { recursive = false, signal } = options;
+  const onError = options.onError ?? (recursive ? "ignore" : "raise");
+  const pairs = await _mapTransfer(fs, fs, path1, path2, options);
+  if (!pairs) return;
+  for (const [, dest] of pairs.dirs) {
+    await fs._makeDirs(dest, { existOk: true, signal });
+  }
+  const out = await _runBatch(
+    fs,
+    pairs.files.map(([a, b]) => (s: AbortSignal) =>
+      fs._cpFile(a, b, { signal: s })
+    ),
+    options,
+    true,
+  );
+  for (const error of out) {
+    if (!(error instanceof Error)) continue;
+    if (onError === "ignore" && error instanceof FileNotFoundError) continue;
+    throw error;
+  }
+}
+
+/**
+ * The default `_getFile`: the whole file through `_catFile`, written under a
+ * temporary name and renamed, so a failure leaves nothing at `lpath`.
+ */
+export async function _getFileWhole(
+  fs: AsyncFileSystem,
+  rpath: string,
+  lpath: string,
+  options: TransferFileOptions,
+): Promise<void> {
+  const data = await fs._catFile(rpath, { signal: options.signal });
+  options.callback?.setSize(data.length);
+  const tmp = `${lpath}.part-${crypto.randomUUID()}`;
+  try {
+    await Deno.writeFile(tmp, data, { signal: options.signal });
+    await Deno.rename(tmp, lpath);
+  } catch (error) {
+    await Deno.remove(tmp).catch(() => {});
+    throw error;
+  }
+  options.callback?.relativeUpdate(data.length);
+}
+
+/** The default `_putFile`: the whole local file read, then `_pipeFile`. */
+export async function _putFileWhole(
+  fs: AsyncFileSystem,
+  lpath: string,
+  rpath: string,
+  options: TransferFileOptions,
+): Promise<void> {
+  const data = await Deno.readFile(lpath, { signal: options.signal });
+  options.callback?.setSize(data.length);
+  await fs._pipeFile(rpath, data, { signal: options.signal });
+  options.callback?.relativeUpdate(data.length);
 }

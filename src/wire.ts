@@ -10,11 +10,15 @@
  * copying. `Callback`s and `AbortSignal`s are replaced by ids through hooks,
  * so each side can stand in a proxy.
  *
+ * This module is the grammar (a tag byte, then the value); the bytes under it
+ * are `wire_bytes.ts`, and how an error's class crosses is `wire_errors.ts`.
+ *
  * @module
  */
 
 import { Callback } from "./callbacks.ts";
-import { errorClasses } from "./errors.ts";
+import { _ByteReader, _ByteWriter } from "./wire_bytes.ts";
+import { _errorKind, _errorProps, _rebuildError } from "./wire_errors.ts";
 
 /** Byte arrays from this size on are sent out of band (transferred). */
 export const _BIG = 64 * 1024;
@@ -77,17 +81,6 @@ const enum T {
   Shared,
 }
 
-const builtinErrors: Record<string, ErrorConstructor> = {
-  Error,
-  TypeError,
-  RangeError,
-  SyntaxError,
-  ReferenceError,
-  EvalError,
-  URIError,
-  AggregateError: AggregateError as unknown as ErrorConstructor,
-};
-
 const typedArrays: Record<string, new (b: ArrayBuffer) => ArrayBufferView> = {
   Int8Array,
   Uint8ClampedArray,
@@ -105,60 +98,11 @@ const typedArrays: Record<string, new (b: ArrayBuffer) => ArrayBufferView> = {
 /** Deeper than this is taken for a cycle. */
 const MAX_DEPTH = 1000;
 
-class Writer {
-  buf = new Uint8Array(1024);
-  view = new DataView(this.buf.buffer);
-  pos = 0;
+/** The encoder's state: its bytes, and what travels beside them. */
+class Writer extends _ByteWriter {
   depth = 0;
   buffers: (ArrayBuffer | SharedArrayBuffer)[] = [];
   hooks: _EncodeHooks = {};
-
-  room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
-  }
-  u8(v: number): void {
-    this.room(1);
-    this.buf[this.pos++] = v;
-  }
-  u32(v: number): void {
-    this.room(4);
-    this.view.setUint32(this.pos, v, true);
-    this.pos += 4;
-  }
-  f64(v: number): void {
-    this.room(8);
-    this.view.setFloat64(this.pos, v, true);
-    this.pos += 8;
-  }
-  str(s: string): void {
-    const n = s.length;
-    this.room(4 + n * 3);
-    const start = this.pos + 4;
-    let i = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 127) break;
-      this.buf[start + i] = c;
-    }
-    let len = i;
-    if (i < n) {
-      len +=
-        new TextEncoder().encodeInto(s.slice(i), this.buf.subarray(start + i))
-          .written;
-    }
-    this.view.setUint32(this.pos, len, true);
-    this.pos = start + len;
-  }
-  raw(bytes: Uint8Array): void {
-    this.u32(bytes.length);
-    this.room(bytes.length);
-    this.buf.set(bytes, this.pos);
-    this.pos += bytes.length;
-  }
 }
 
 /**
@@ -188,10 +132,7 @@ function write(w: Writer, v: unknown): void {
     case "number":
       if ((v | 0) === v && !Object.is(v, -0)) {
         w.u8(T.Int);
-        w.room(4);
-        w.view.setInt32(w.pos, v, true);
-        w.pos += 4;
-        return;
+        return w.i32(v);
       }
       w.u8(T.Float);
       return w.f64(v);
@@ -289,29 +230,13 @@ function writeObject(w: Writer, o: object): void {
   }
 }
 
-/** Where a class of error comes from, so the other side finds the same class. */
-function errorKind(e: Error | DOMException): [string, string] {
-  const name = (e.constructor as { name?: string }).name ?? "Error";
-  if (e instanceof DOMException) return ["dom", e.name];
-  if (errorClasses[name] === e.constructor) return ["fs", name];
-  if (builtinErrors[name] === e.constructor) return ["builtin", name];
-  const denoErrors = (globalThis as { Deno?: { errors?: object } }).Deno
-    ?.errors as Record<string, unknown> | undefined;
-  if (denoErrors?.[name] === e.constructor) return ["deno", name];
-  return ["other", name];
-}
-
 function writeError(w: Writer, e: Error | DOMException): void {
-  const [kind, cls] = errorKind(e);
+  const [kind, cls] = _errorKind(e);
   w.u8(T.Error);
   w.str(kind);
   w.str(cls);
   w.str(String(e.name));
-  const props: Record<string, unknown> = { message: e.message, stack: e.stack };
-  if ("cause" in e) props.cause = e.cause;
-  for (const k of Object.keys(e)) {
-    if (!(k in props)) props[k] = (e as unknown as Record<string, unknown>)[k];
-  }
+  const props = _errorProps(e);
   const keys = Object.keys(props);
   w.u32(keys.length);
   for (const k of keys) {
@@ -357,54 +282,16 @@ export function _encode(
   return { bytes: w.buf.subarray(0, w.pos), buffers: w.buffers };
 }
 
-class Reader {
-  pos = 0;
-  view: DataView;
+/** The decoder's state: its bytes, and what came beside them. */
+class Reader extends _ByteReader {
   constructor(
-    readonly buf: Uint8Array,
+    buf: Uint8Array,
     readonly buffers: readonly (ArrayBuffer | SharedArrayBuffer)[],
     readonly hooks: _DecodeHooks,
   ) {
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  u8(): number {
-    return this.buf[this.pos++];
-  }
-  u32(): number {
-    const v = this.view.getUint32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  f64(): number {
-    const v = this.view.getFloat64(this.pos, true);
-    this.pos += 8;
-    return v;
-  }
-  str(): string {
-    const n = this.u32();
-    const start = this.pos;
-    this.pos += n;
-    if (n < 64) {
-      let s = "";
-      for (let i = start; i < start + n; i++) {
-        const c = this.buf[i];
-        if (c > 127) return decoder.decode(this.buf.slice(start, start + n));
-        s += String.fromCharCode(c);
-      }
-      return s;
-    }
-    // a copy: TextDecoder does not read shared memory
-    return decoder.decode(this.buf.slice(start, start + n));
-  }
-  raw(): Uint8Array<ArrayBuffer> {
-    const n = this.u32();
-    const out = this.buf.slice(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
+    super(buf);
   }
 }
-
-const decoder = new TextDecoder();
 
 function read(r: Reader): unknown {
   const tag = r.u8();
@@ -417,11 +304,8 @@ function read(r: Reader): unknown {
       return false;
     case T.True:
       return true;
-    case T.Int: {
-      const v = r.view.getInt32(r.pos, true);
-      r.pos += 4;
-      return v;
-    }
+    case T.Int:
+      return r.i32();
     case T.Float:
       return r.f64();
     case T.String:
@@ -500,50 +384,6 @@ function readError(r: Reader): Error {
     props[k] = read(r);
   }
   return _rebuildError(kind, cls, name, props);
-}
-
-const hidden = { writable: true, configurable: true, enumerable: false };
-
-/**
- * An error of the named class with the given properties, built without
- * calling its constructor: `message`, `stack` and `cause` as a thrown error
- * has them, the rest as own properties.
- */
-export function _rebuildError(
-  kind: string,
-  cls: string,
-  name: string,
-  props: Record<string, unknown>,
-): Error {
-  const message = String(props.message ?? "");
-  let error: Error;
-  if (kind === "dom") {
-    error = new DOMException(message, name) as Error;
-  } else {
-    const denoErrors = (globalThis as { Deno?: { errors?: object } }).Deno
-      ?.errors as Record<string, ErrorConstructor> | undefined;
-    const ctor = kind === "fs"
-      ? errorClasses[cls]
-      : kind === "builtin"
-      ? builtinErrors[cls]
-      : kind === "deno"
-      ? denoErrors?.[cls]
-      : undefined;
-    error = Object.create((ctor ?? Error).prototype);
-    Object.defineProperty(error, "message", { ...hidden, value: message });
-  }
-  Object.defineProperty(error, "stack", { ...hidden, value: props.stack });
-  if ("cause" in props) {
-    Object.defineProperty(error, "cause", { ...hidden, value: props.cause });
-  }
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "message" || k === "stack" || k === "cause") continue;
-    (error as unknown as Record<string, unknown>)[k] = v;
-  }
-  if (error.name !== name) {
-    Object.defineProperty(error, "name", { ...hidden, value: name });
-  }
-  return error;
 }
 
 /** Decode what {@linkcode _encode} made. */

@@ -1,12 +1,13 @@
 /**
- * `_catRanges` with `maxGap`: nearby ranges of one file merged into one read
- * (fsspec's `merge_offset_ranges`), then cut apart again. Internal.
+ * `_catRanges`: byte ranges of many files read concurrently; with `maxGap`,
+ * nearby ranges of one file merged into one read (fsspec's
+ * `merge_offset_ranges`), then cut apart again. Internal.
  *
  * @module
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { runCorosInChunks } from "./run_coros_in_chunks.ts";
+import { _runBatch } from "./batch.ts";
 import type { CatRangesOptions } from "./types.ts";
 
 interface Read {
@@ -16,13 +17,24 @@ interface Read {
   members: { index: number; start: number; end: number }[];
 }
 
-/** Plans the reads: ranges with known, non-negative bounds merge across gaps of at most `maxGap`. */
+/**
+ * Plans the reads: one per range, or with `maxGap`, ranges with known,
+ * non-negative bounds merged across gaps of at most `maxGap`.
+ */
 export function _planReads(
   paths: readonly string[],
   starts: readonly (number | null)[],
   ends: readonly (number | null)[],
-  maxGap: number,
+  maxGap: number | undefined,
 ): Read[] {
+  if (maxGap === undefined) {
+    return paths.map((path, index) => ({
+      path,
+      start: starts[index],
+      end: ends[index],
+      members: [{ index, start: 0, end: Infinity }],
+    }));
+  }
   if (!Number.isInteger(maxGap) || maxGap < 0) {
     throw new RangeError(
       `Cannot merge ranges with maxGap ${maxGap}: it must be a non-negative integer`,
@@ -62,25 +74,39 @@ export function _planReads(
   return reads;
 }
 
-/** Reads the planned ranges and puts each slice (or the read's error) in its place. */
-export async function _catMergedRanges(
+/**
+ * Reads ranges of many files (scalars broadcast) and puts each slice, or
+ * its read's error, in its place.
+ *
+ * @throws {RangeError} Where `starts` or `ends` is a list of another length.
+ */
+export async function _catRangesOf(
   fs: AsyncFileSystem,
   paths: readonly string[],
-  starts: readonly (number | null)[],
-  ends: readonly (number | null)[],
+  starts: number | null | readonly (number | null)[],
+  ends: number | null | readonly (number | null)[],
   options: CatRangesOptions,
 ): Promise<(Uint8Array | Error)[]> {
-  const reads = _planReads(paths, starts, ends, options.maxGap!);
-  const data = await runCorosInChunks(
+  const n = paths.length;
+  const s: (number | null)[] = Array.isArray(starts)
+    ? starts
+    : new Array(n).fill(starts);
+  const e: (number | null)[] = Array.isArray(ends)
+    ? ends
+    : new Array(n).fill(ends);
+  if (s.length !== n || e.length !== n) {
+    throw new RangeError(
+      `Cannot read ${n} ranges: got ${s.length} starts and ${e.length} ends`,
+    );
+  }
+  const reads = _planReads(paths, s, e, options.maxGap);
+  const data = await _runBatch(
+    fs,
     reads.map((r) => (signal: AbortSignal) =>
       fs._catFile(r.path, { start: r.start, end: r.end, signal })
     ),
-    {
-      batchSize: options.batchSize ?? fs.batchSize,
-      nofiles: true,
-      returnExceptions: true,
-      signal: options.signal,
-    },
+    options,
+    true,
   );
   const out: (Uint8Array | Error)[] = new Array(paths.length);
   reads.forEach((read, i) => {

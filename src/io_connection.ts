@@ -1,0 +1,193 @@
+/**
+ * The caller's connection to the IO Worker that serves an `IOLoop`:
+ * the shared buffer and two ports, the start of the library's own Worker
+ * (through a `data:` bootstrap module) or the init message to a Worker of the
+ * application, and what happens when that Worker dies. Internal.
+ *
+ * @module
+ */
+
+import { Worker as NodeWorker } from "node:worker_threads";
+import type { Callback } from "./callbacks.ts";
+import {
+  type _LoopInit,
+  _newShared,
+  type _PortMessage,
+  _Shared,
+  W,
+} from "./channel.ts";
+
+/** Something that takes messages with transfers: a `Worker`, web or `node:worker_threads`. */
+export interface MessageTarget {
+  /** Send a message, transferring what is listed. */
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+/** One connection to an IO Worker; a loop makes a new one when its Worker died. */
+export interface _Conn {
+  shared: _Shared;
+  syncPort: MessagePort;
+  asyncPort: MessagePort;
+  worker?: NodeWorker;
+  dead: boolean;
+  code: number;
+  error?: unknown;
+  sent: Set<number>;
+  pending: Map<number, _Pending>;
+  exited: Promise<void>;
+  /** Starts the Worker (or sends the init message) once, on the first request. */
+  launch: (() => void) | undefined;
+  /** The Worker's ends of the ports, until they are sent. */
+  peers: MessagePort[];
+  /** When the Worker was started (`performance.now()`). */
+  launched: number;
+}
+
+/** An async call waiting for its answer. */
+export interface _Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  callbacks: Map<number, Callback>;
+  what: string;
+}
+
+/** What a connection tells the loop that made it. */
+export interface _ConnEvents {
+  /** The library's own Worker exited; the connection is lost already. */
+  exit(conn: _Conn): void;
+  /** A message came on the async port. */
+  message(conn: _Conn, m: _PortMessage): void;
+}
+
+const workerUrl = new URL("./io_worker.ts", import.meta.url).href;
+
+/**
+ * The module the IO Worker runs. `node:worker_threads` takes only `file:` and
+ * `data:` URLs, and the library may come from `https:`; so a `data:` module
+ * imports the Worker's code, and if that fails, tells the blocked caller why
+ * instead of leaving it waiting.
+ */
+const bootstrap = `data:text/javascript,${
+  encodeURIComponent(`import { workerData as d } from "node:worker_threads";
+try {
+  const { serveIOLoop } = await import(${JSON.stringify(workerUrl)});
+  serveIOLoop(d);
+} catch (e) {
+  const w = new Int32Array(d.sab, 0, 128);
+  d.syncPort.postMessage({ id: -1, startError: String(e && e.stack || e) });
+  Atomics.store(w, ${W.Code}, 1); Atomics.store(w, ${W.Dead}, 1);
+  Atomics.add(w, ${W.RespSeq}, 1); Atomics.notify(w, ${W.RespSeq});
+  throw e;
+}`)
+}`;
+
+/**
+ * A new connection, not yet launched: its `launch` starts the library's own
+ * Worker, or sends the init message to `target`, on the first request.
+ * @param target A Worker of the application; unset: the library's own.
+ * @param events Where the connection reports exit and async messages.
+ * @returns The connection.
+ */
+export function _openConn(
+  target: MessageTarget | undefined,
+  events: _ConnEvents,
+): _Conn {
+  const sab = _newShared();
+  const sync = new MessageChannel();
+  const async = new MessageChannel();
+  const init: _LoopInit = {
+    fsspecIOLoop: 1,
+    sab,
+    syncPort: sync.port2,
+    asyncPort: async.port2,
+  };
+  let exited!: () => void;
+  const conn: _Conn = {
+    shared: new _Shared(sab),
+    syncPort: sync.port1,
+    asyncPort: async.port1,
+    dead: false,
+    code: 0,
+    sent: new Set(),
+    pending: new Map(),
+    exited: new Promise((resolve) => exited = resolve),
+    launch: undefined,
+    peers: [sync.port2, async.port2],
+    launched: 0,
+  };
+  const transfer = [sync.port2, async.port2];
+  conn.launch = () => {
+    conn.launch = undefined;
+    conn.peers = [];
+    conn.launched = performance.now();
+    if (target) {
+      target.postMessage(init, transfer);
+      exited();
+      return;
+    }
+    const worker = new NodeWorker(new URL(bootstrap), {
+      workerData: init,
+      transferList: transfer as unknown as [],
+    });
+    worker.unref();
+    worker.on("error", (error: unknown) => conn.error ??= error);
+    worker.on("exit", (code: number) => {
+      _lose(conn, code);
+      events.exit(conn);
+      exited();
+    });
+    conn.worker = worker;
+  };
+  conn.asyncPort.onmessage = (e: MessageEvent<_PortMessage>) =>
+    events.message(conn, e.data);
+  _unref(conn.asyncPort);
+  return conn;
+}
+
+/**
+ * Mark a connection dead: its async calls fail, its ports close.
+ * @param conn The connection.
+ * @param code The Worker's exit code.
+ */
+export function _lose(conn: _Conn, code: number): void {
+  if (conn.dead) return;
+  conn.dead = true;
+  conn.code = code;
+  for (const p of conn.pending.values()) {
+    p.reject(_deathError(conn, p.what));
+  }
+  conn.pending.clear();
+  conn.syncPort.close();
+  conn.asyncPort.close();
+  for (const port of conn.peers) port.close();
+}
+
+/**
+ * The error a call gets when the Worker died under it.
+ * @param conn The dead connection.
+ * @param what The call, for the message.
+ * @returns The error, with the Worker's own error as its cause.
+ */
+export function _deathError(conn: _Conn, what: string): Error {
+  const why = conn.error instanceof Error
+    ? `: ${conn.error.message}`
+    : typeof conn.error === "string"
+    ? `: ${conn.error}`
+    : "";
+  return new Error(
+    `Cannot finish ${what}: the IO Worker exited with code ${conn.code}${why}`,
+    { cause: conn.error },
+  );
+}
+
+type Reffable = { ref?: () => void; unref?: () => void };
+
+/** Let a port keep the process alive (while async calls wait on it). */
+export function _ref(port: MessagePort): void {
+  (port as unknown as Reffable).ref?.();
+}
+
+/** Let the process exit though the port is open. */
+export function _unref(port: MessagePort): void {
+  (port as unknown as Reffable).unref?.();
+}
