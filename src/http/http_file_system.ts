@@ -397,6 +397,14 @@ export class HTTPFileSystem extends AsyncFileSystem {
   }
 
   /**
+   * DELETE a directory URL (with its trailing slash), for WebDAV servers: the
+   * last step of a recursive `_rm`, after the files below it have gone.
+   */
+  override async _rmdir(path: string, options: IOOptions = {}): Promise<void> {
+    await this._rmFile(`${path.replace(/\/+$/, "")}/`, options);
+  }
+
+  /**
    * Whether a URL answers. Not found is false; other failures (a 500, a
    * 401, a refused connection) are false too, as in fsspec, or thrown with
    * `strict`. An abort is always thrown.
