@@ -233,7 +233,10 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
       // a recursive rm takes the directories too (DELETE of "dir/")
       await fs._put(`${dir}/upload.bin`, `${server.url}/up/tree/a/b.bin`);
       await fs._rm(`${server.url}/up`, { recursive: true });
-      await assert.rejects(Deno.stat(`${server.root}/up`), Deno.errors.NotFound);
+      await assert.rejects(
+        Deno.stat(`${server.root}/up`),
+        Deno.errors.NotFound,
+      );
     });
 
     await t.step(
