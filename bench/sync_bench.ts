@@ -27,22 +27,21 @@ const pongModule = new URL("../tests/fixtures/pong.ts", import.meta.url).href;
 /** Runs `ROUNDS` raw round trips against a pong function on the IO Worker. */
 async function rawRoundTrips(
   b: Deno.BenchContext,
-  exported: "pong" | "pongAsync",
-  blocked: boolean,
+  answer: "spin" | "handler",
 ): Promise<void> {
   const sab = new SharedArrayBuffer(16);
   const w = new Int32Array(sab);
   const done = _loop.callAsync(loop, {
     op: "fn",
     module: pongModule,
-    export: exported,
-    args: [sab],
-  }, `${exported}()`);
+    export: "pong",
+    args: [sab, answer],
+  }, "pong()");
   Atomics.wait(w, 3, 0);
   b.start();
   for (let i = 1; i <= ROUNDS; i++) {
     Atomics.store(w, 0, i);
-    if (blocked) Atomics.wait(w, 1, i - 1);
+    if (answer === "handler") Atomics.wait(w, 1, i - 1);
     else while (Atomics.load(w, 1) !== i);
   }
   b.end();
@@ -55,14 +54,14 @@ Deno.bench({
     `raw Atomics round trip ×${ROUNDS}: caller in Atomics.wait, Worker spinning, async no-op handler`,
   group: "no-op call",
   baseline: true,
-  fn: (b) => rawRoundTrips(b, "pongAsync", true),
+  fn: (b) => rawRoundTrips(b, "handler"),
 });
 
 Deno.bench({
   name:
     `bare cache-line ping-pong ×${ROUNDS}: both threads spinning, no handler (the floor)`,
   group: "no-op call",
-  fn: (b) => rawRoundTrips(b, "pong", false),
+  fn: (b) => rawRoundTrips(b, "spin"),
 });
 
 Deno.bench({
