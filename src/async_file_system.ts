@@ -99,7 +99,7 @@ export function lsResult<D extends boolean>(
 /**
  * The base of every filesystem. A backend implements `_ls`, `_info` and
  * `_catFile`, and where it can `_pipeFile`, `_rmFile`, `_rmdir`, `_cpFile`,
- * `_mkdir`, `_getFile`, `_putFile`; every other method derives from those, as
+ * `_mkdir`, `_makeDirs`, `_getFile`, `_putFile`; every other method derives from those, as
  * in fsspec. Batch methods hand their work to {@linkcode runCorosInChunks}.
  *
  * @example A memory filesystem in async code

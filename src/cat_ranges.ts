@@ -51,8 +51,12 @@ export function _planReads(
       if (r.start !== null && r.end !== null && r.start >= 0 && r.end >= 0) {
         return true;
       }
-      reads.push({ path: r.path, start: r.start, end: r.end, members: [] });
-      reads.at(-1)!.members.push({ index: r.index, start: 0, end: Infinity });
+      reads.push({
+        path: r.path,
+        start: r.start,
+        end: r.end,
+        members: [{ index: r.index, start: 0, end: Infinity }],
+      });
       return false;
     }) as { path: string; index: number; start: number; end: number }[];
   mergeable.sort((a, b) =>

@@ -120,9 +120,3 @@ export const errorClasses: Readonly<Record<string, ErrorConstructor>> = {
   HTTPError: HTTPError as unknown as ErrorConstructor,
   FSTimeoutError: FSTimeoutError as unknown as ErrorConstructor,
 };
-
-/** True when `error` was raised because an `AbortSignal` aborted. */
-export function _isAbort(error: unknown): boolean {
-  return error instanceof DOMException &&
-    (error.name === "AbortError" || error.name === "TimeoutError");
-}

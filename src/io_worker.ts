@@ -357,7 +357,7 @@ class Server {
         if (!it) return [true, undefined];
         const r = await it.next();
         if (r.done) this.#iters.delete(req.iter!);
-        return [r.done ? true : false, r.value];
+        return [r.done === true, r.value];
       }
       case "ret": {
         const it = this.#iters.get(req.iter!);

@@ -275,13 +275,6 @@ export async function filesystem(
   return fs;
 }
 
-/** Forget a cached instance (on close), so the next `filesystem()` makes a new one. */
-export function _forgetInstance(fs: AsyncFileSystem): void {
-  for (const [key, cached] of instances) {
-    if (cached === fs) instances.delete(key);
-  }
-}
-
 /** Drop every cached instance (fsspec's `clear_instance_cache`). */
 export function clearInstanceCache(): void {
   instances.clear();

@@ -7,7 +7,7 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { FileNotFoundError } from "./errors.ts";
+import { FileNotFoundError, PermissionError } from "./errors.ts";
 import { _firstMagic, _globToRegExp, _hasMagic } from "./path.ts";
 import type { FileInfo, IOOptions } from "./types.ts";
 
@@ -46,7 +46,11 @@ export async function* _walkDetailed(
   try {
     listing = await fs._ls(root, { detail: true, signal: options.signal });
   } catch (error) {
-    if (options.onError === "raise" || options.signal?.aborted) throw error;
+    // "omit" skips what fsspec skips (a missing or forbidden directory), not a
+    // failing server or an abort
+    const skippable = error instanceof FileNotFoundError ||
+      error instanceof PermissionError;
+    if (options.onError === "raise" || !skippable) throw error;
     yield [root, dirs, files];
     return;
   }

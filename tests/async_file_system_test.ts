@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { AsyncFileSystem } from "../src/async_file_system.ts";
-import { FileNotFoundError } from "../src/errors.ts";
+import { FileNotFoundError, HTTPError } from "../src/errors.ts";
 import { LocalFileSystem } from "../src/local/local_file_system.ts";
 import { MemoryFileSystem } from "../src/memory/memory_file_system.ts";
 import {
@@ -10,7 +10,12 @@ import {
   registry,
   urlToFs,
 } from "../src/registry.ts";
-import type { CatFileOptions, IOOptions } from "../src/types.ts";
+import type {
+  CatFileOptions,
+  IOOptions,
+  LsOptions,
+  LsResult,
+} from "../src/types.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array | Error | undefined) =>
@@ -297,4 +302,32 @@ Deno.test("urlToFs() gives the filesystem of a URL and the path within it", asyn
   const [plain, ppath] = await urlToFs("/tmp/y", { asynchronous: true });
   assert.ok(plain instanceof LocalFileSystem);
   assert.equal(ppath, "/tmp/y");
+});
+
+Deno.test("AsyncFileSystem._walk() omits a missing directory but keeps a server's failure", async () => {
+  class FailingFS extends MemoryFileSystem {
+    override _ls<D extends boolean = true>(
+      path: string,
+      options?: LsOptions<D>,
+    ): Promise<LsResult<D>> {
+      if (path === "/broken") {
+        return Promise.reject(
+          new HTTPError(`Cannot list "${path}": server answered 500`, {
+            status: 500,
+            url: path,
+          }),
+        );
+      }
+      return super._ls(path, options);
+    }
+  }
+  const fs = new FailingFS({ asynchronous: true, store: crypto.randomUUID() });
+  await fs._pipe({
+    "/ok/a": new Uint8Array(1),
+    "/broken/b": new Uint8Array(1),
+  });
+  const steps: unknown[] = [];
+  for await (const step of fs._walk("/missing")) steps.push(step);
+  assert.deepEqual(steps, [["/missing", [], []]]);
+  await assert.rejects(fs._find("/"), HTTPError);
 });

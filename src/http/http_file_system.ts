@@ -9,6 +9,7 @@
 import { AsyncFile, type OpenOptions } from "../async_file.ts";
 import { AsyncFileSystem, lsResult } from "../async_file_system.ts";
 import { FileNotFoundError } from "../errors.ts";
+import { _infoOrNull } from "../tree.ts";
 import type {
   CatFileOptions,
   FileInfo,
@@ -432,15 +433,9 @@ export class HTTPFileSystem extends AsyncFileSystem {
     path: string,
     options: IOOptions = {},
   ): Promise<boolean> {
-    let info: FileInfo;
-    try {
-      info = await this._info(path, options);
-    } catch (error) {
-      if (error instanceof FileNotFoundError) return false;
-      throw error;
-    }
-    if (info.type === "directory") return true;
-    if (info.mimetype !== "text/html") return false;
+    const info = await _infoOrNull(this, path, options);
+    if (info?.type === "directory") return true;
+    if (info?.mimetype !== "text/html") return false;
     const listing = await this._ls(path, { detail: false, ...options });
     return listing.length > 0;
   }

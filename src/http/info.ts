@@ -8,7 +8,7 @@
  */
 
 import type { AsyncFileSystem } from "../async_file_system.ts";
-import { runCorosInChunks } from "../run_coros_in_chunks.ts";
+import { _runBatch } from "../batch.ts";
 import type { FileInfo } from "../types.ts";
 import { _contentLength, _parseContentRange } from "./range.ts";
 import { _raiseForStatus, type _RequestInit } from "./request.ts";
@@ -122,16 +122,13 @@ export async function _fillSizes(
     i.type === "file" && i.size === null
   );
   if (missing.length === 0) return;
-  const infos = await runCorosInChunks(
+  const infos = await _runBatch(
+    fs,
     missing.map((entry) => (s: AbortSignal) =>
       fs._info(entry.name, { signal: s })
     ),
-    {
-      batchSize: fs.batchSize,
-      nofiles: true,
-      returnExceptions: true,
-      signal,
-    },
+    { signal },
+    true,
   );
   missing.forEach((entry, i) => {
     const got = infos[i];
