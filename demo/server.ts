@@ -6,7 +6,7 @@
  */
 
 const COUNT = 500;
-const files = new Map<string, Uint8Array>();
+const files = new Map<string, Uint8Array<ArrayBuffer>>();
 for (let i = 0; i < COUNT; i++) {
   const rows = Array.from(
     { length: 20 },
@@ -63,4 +63,7 @@ const server = Deno.serve(
   },
 );
 
-self.postMessage({ port: server.addr.port, count: COUNT });
+(self as unknown as { postMessage(message: unknown): void }).postMessage({
+  port: server.addr.port,
+  count: COUNT,
+});
