@@ -5,19 +5,12 @@
  *
  * Each no-op bench iteration makes 1,000 round trips.
  */
-import {
-  type AsyncFileSystem,
-  filesystem,
-  IOLoop,
-  registerImplementation,
-  sync,
-} from "../mod.ts";
+import { type AsyncFileSystem, filesystem, IOLoop, sync } from "../mod.ts";
 import { _loop } from "../src/io_loop.ts";
 
-registerImplementation("slowfs", {
-  module: new URL("../tests/fixtures/slow_fs.ts", import.meta.url).href,
-  export: "SlowFileSystem",
-});
+import { registerSlowFs } from "../tests/fixtures/slow_fs.ts";
+
+registerSlowFs();
 
 const ROUNDS = 1_000;
 const loop = new IOLoop();

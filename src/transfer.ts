@@ -15,6 +15,7 @@ import type {
   TransferFileOptions,
   TransferOptions,
 } from "./types.ts";
+import { _writeToFile } from "./atomic_write.ts";
 import { _runBatch } from "./batch.ts";
 import { FileNotFoundError } from "./errors.ts";
 
@@ -168,15 +169,7 @@ export async function _getFileWhole(
 ): Promise<void> {
   const data = await fs._catFile(rpath, { signal: options.signal });
   options.callback?.setSize(data.length);
-  const tmp = `${lpath}.part-${crypto.randomUUID()}`;
-  try {
-    await Deno.writeFile(tmp, data, { signal: options.signal });
-    await Deno.rename(tmp, lpath);
-  } catch (error) {
-    await Deno.remove(tmp).catch(() => {});
-    throw error;
-  }
-  options.callback?.relativeUpdate(data.length);
+  await _writeToFile(ReadableStream.from([data]), lpath, options.callback);
 }
 
 /** The default `_putFile`: the whole local file read, then `_pipeFile`. */

@@ -9,10 +9,9 @@ import {
 } from "../mod.ts";
 import { _loop } from "../src/io_loop.ts";
 
-registerImplementation("slowfs", {
-  module: new URL("./fixtures/slow_fs.ts", import.meta.url).href,
-  export: "SlowFileSystem",
-}, { clobber: true });
+import { registerSlowFs } from "./fixtures/slow_fs.ts";
+
+registerSlowFs();
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

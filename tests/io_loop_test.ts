@@ -6,16 +6,13 @@ import {
   FSTimeoutError,
   getLoop,
   IOLoop,
-  registerImplementation,
   sync,
 } from "../mod.ts";
 import { _decode, _encode } from "../src/wire.ts";
-import type { SlowFileSystem } from "./fixtures/slow_fs.ts";
 
-registerImplementation("slowfs", {
-  module: new URL("./fixtures/slow_fs.ts", import.meta.url).href,
-  export: "SlowFileSystem",
-}, { clobber: true });
+import { registerSlowFs, type SlowFileSystem } from "./fixtures/slow_fs.ts";
+
+registerSlowFs();
 
 async function slow(
   loop: IOLoop,

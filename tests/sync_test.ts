@@ -10,15 +10,12 @@ import {
   type LsOptions,
   type LsResult,
   lsResult,
-  registerImplementation,
   syncWrapper,
 } from "../mod.ts";
-import type { SlowFileSystem } from "./fixtures/slow_fs.ts";
 
-registerImplementation("slowfs", {
-  module: new URL("./fixtures/slow_fs.ts", import.meta.url).href,
-  export: "SlowFileSystem",
-}, { clobber: true });
+import { registerSlowFs, type SlowFileSystem } from "./fixtures/slow_fs.ts";
+
+registerSlowFs();
 
 async function slow(loop: IOLoop): Promise<SlowFileSystem> {
   return await filesystem("slowfs", {

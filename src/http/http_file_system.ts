@@ -43,7 +43,8 @@ import {
 } from "./range.ts";
 import { _raiseForStatus, _request } from "./request.ts";
 import { HTTPSession } from "./session.ts";
-import { _fileBody, _writeToFile } from "./transfer.ts";
+import { _writeToFile } from "../atomic_write.ts";
+import { _fileBody } from "./transfer.ts";
 
 export type {
   HTTPExistsOptions,

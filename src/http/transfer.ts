@@ -1,7 +1,8 @@
 /**
  * Streaming between HTTP bodies and local files for `HTTPFileSystem`'s
  * `_getFile` and `_putFile`: chunk by chunk, with progress, and nothing
- * left half-written at the destination. Internal.
+ * left half-written at the destination (`_writeToFile`, shared with the
+ * core). Internal.
  *
  * @module
  */
@@ -10,43 +11,6 @@ import type { Callback } from "../callbacks.ts";
 
 /** Bytes per read of a local file being uploaded. */
 const UPLOAD_CHUNK = 1 << 20;
-
-/**
- * Writes a body to `lpath` through a temporary file in the same directory,
- * renamed once complete; on failure the temporary file is removed and
- * `lpath` is untouched. `callback` gets `relativeUpdate` per chunk.
- *
- * @param body The bytes.
- * @param lpath The destination.
- * @param callback Progress.
- */
-export async function _writeToFile(
-  body: ReadableStream<Uint8Array> | null,
-  lpath: string,
-  callback: Callback | undefined,
-): Promise<void> {
-  const tmp = `${lpath}.part-${crypto.randomUUID().slice(0, 8)}`;
-  const file = await Deno.open(tmp, {
-    write: true,
-    create: true,
-    truncate: true,
-  });
-  const writer = file.writable.getWriter();
-  try {
-    if (body) {
-      for await (const chunk of body) {
-        await writer.write(chunk);
-        callback?.relativeUpdate(chunk.length);
-      }
-    }
-    await writer.close();
-    await Deno.rename(tmp, lpath);
-  } catch (error) {
-    await writer.abort(error).catch(() => {});
-    await Deno.remove(tmp).catch(() => {});
-    throw error;
-  }
-}
 
 /**
  * A request body that reads an open file chunk by chunk; `callback` gets
