@@ -37,11 +37,14 @@ import {
 } from "./options.ts";
 import {
   _contentLength,
+  _placeUnlabelled,
+  _rangeHabit,
   _rangeHeader,
   _readRange,
   _resolveRange,
 } from "./range.ts";
-import { _raiseForStatus, _request } from "./request.ts";
+import { _encodeUrl, _raiseForStatus, _request } from "./request.ts";
+import { type _OpenStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
 import { _writeToFile } from "../atomic_write.ts";
 import { _fileBody } from "./transfer.ts";
@@ -173,8 +176,9 @@ export class HTTPFileSystem extends AsyncFileSystem {
     );
 
   /**
-   * The "directory" listing of the page at `path`: its links resolved
-   * against the page (after redirects) that lie below it on the same host
+   * The "directory" listing of the page at `path`, asked for as `path/`
+   * (and as `path` where that is a 404): its links resolved against the
+   * URL the page came from (after redirects) that lie below it on the same host
    * (and scheme, with `sameScheme`), parent and sort links left out. A link
    * ending in `/` is a directory, named without the `/`; sizes are `null`
    * (`_find` with `detail` asks for them). A page that is not HTML lists
@@ -189,9 +193,24 @@ export class HTTPFileSystem extends AsyncFileSystem {
     options: LsOptions<D> = {},
   ): Promise<LsResult<D>> {
     const url = this.stripProtocol(path);
-    const infos = await this.#request(
-      path,
-      { method: "GET", action: "list", signal: options.signal },
+    // a directory is asked for with its slash (servers that do not redirect
+    // `/dir` answer 404); a URL that is no directory then gets its own try
+    const asDir = /[?#]/.test(url) || url.endsWith("/") ? null : `${url}/`;
+    let infos: FileInfo[];
+    try {
+      infos = await this.#listing(asDir ?? url, options.signal);
+    } catch (error) {
+      if (asDir === null || !(error instanceof FileNotFoundError)) throw error;
+      infos = await this.#listing(url, options.signal);
+    }
+    return lsResult(infos, options.detail);
+  }
+
+  /** The entries of the page at `url`, its links resolved against the URL it came from. */
+  #listing(url: string, signal: AbortSignal | undefined): Promise<FileInfo[]> {
+    return this.#request(
+      url,
+      { method: "GET", action: "list", signal },
       async (response) => {
         if (!response.ok) await _raiseForStatus(response, "list", url);
         const type = _mimetypeOf(response);
@@ -209,7 +228,6 @@ export class HTTPFileSystem extends AsyncFileSystem {
         });
       },
     );
-    return lsResult(infos, options.detail);
   }
 
   /**
@@ -269,7 +287,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
       () => this._size(url, { signal }),
     );
     if (range === null) return new Uint8Array(0);
-    return await this.#request(
+    const got = await this.#request(
       url,
       {
         method: "GET",
@@ -281,6 +299,23 @@ export class HTTPFileSystem extends AsyncFileSystem {
         await _readRange(response, range, url) ??
           await _raiseForStatus(response, action, url),
     );
+    if (got instanceof Uint8Array || range.suffix !== undefined) {
+      return got as Uint8Array;
+    }
+    // a 200 no longer than the range, without Content-Range: the size
+    // tells whether it is the range or the whole file, or else what the
+    // server does with a one-byte range (asked once the answer's
+    // connection is free)
+    const size = await this._size(url, { signal });
+    const habit = size === null
+      ? await this.#request(url, {
+        method: "GET",
+        action,
+        headers: { range: "bytes=0-0", "accept-encoding": "identity" },
+        signal,
+      }, _rangeHabit)
+      : null;
+    return _placeUnlabelled(got, range, size, habit, url);
   }
 
   /**
@@ -407,14 +442,16 @@ export class HTTPFileSystem extends AsyncFileSystem {
   }
 
   /**
-   * Whether a URL answers. Not found is false; other failures (a 500, a
-   * 401, a refused connection) are false too, as in fsspec, or thrown with
-   * `strict`. An abort is always thrown.
+   * Whether a URL answers. Not found is false, and so is a URL that does
+   * not parse; other failures (a 500, a 401, a refused connection) are
+   * false too, as in fsspec, or thrown with `strict`. An abort is always
+   * thrown.
    */
   override async _exists(
     path: string,
     options: HTTPExistsOptions = {},
   ): Promise<boolean> {
+    if (!_parses(path)) return false;
     try {
       await this._info(path, { signal: options.signal });
       return true;
@@ -428,17 +465,28 @@ export class HTTPFileSystem extends AsyncFileSystem {
   /**
    * Whether a URL is a "directory": `_info` says so (a `/` URL answering
    * HTML), or it is an HTML page whose listing is not empty. Only HTML is
-   * ever downloaded to decide: a file is not (fsspec issue #1707).
+   * ever downloaded to decide: a file is not (fsspec issue #1707). A URL
+   * that does not parse is no directory.
    */
   override async _isDir(
     path: string,
     options: IOOptions = {},
   ): Promise<boolean> {
+    if (!_parses(path)) return false;
     const info = await _infoOrNull(this, path, options);
     if (info?.type === "directory") return true;
     if (info?.mimetype !== "text/html") return false;
     const listing = await this._ls(path, { detail: false, ...options });
     return listing.length > 0;
+  }
+
+  /** Whether a URL is a file (`_info` says so); false for a URL that does not parse. */
+  override async _isFile(
+    path: string,
+    options: IOOptions = {},
+  ): Promise<boolean> {
+    if (!_parses(path)) return false;
+    return await super._isFile(path, options);
   }
 
   /**
@@ -472,7 +520,10 @@ export class HTTPFileSystem extends AsyncFileSystem {
   /**
    * A random-access file over `Range` requests, with this filesystem's
    * `blockSize` and `cacheType` unless `options` say otherwise. A server that
-   * ignores ranges still gives the right bytes (sliced from its 200).
+   * ignores ranges still gives the right bytes (sliced from its 200). Where
+   * the server says `Accept-Ranges: none`, the file is read as one stream
+   * from the start instead (no Range sent): a forward `seek` reads and
+   * discards, a backward one throws `RangeError`.
    */
   override async openAsync(
     path: string,
@@ -480,6 +531,20 @@ export class HTTPFileSystem extends AsyncFileSystem {
   ): Promise<AsyncFile> {
     const url = this.stripProtocol(path);
     const info = await this._info(url, { signal: options.signal });
+    if (info.type !== "file") {
+      throw new FileNotFoundError(`Cannot open "${url}": it is a directory`, {
+        path: url,
+      });
+    }
+    if (info.partial === false) {
+      return new _StreamFile(
+        this,
+        url,
+        info.size,
+        () => this.#stream(url, options.signal),
+        options,
+      );
+    }
     // a size of 0 from a HEAD may be a lie (fsspec streams then): read to the end instead
     return new AsyncFile(this, url, info.size || null, {
       ...options,
@@ -488,10 +553,46 @@ export class HTTPFileSystem extends AsyncFileSystem {
     });
   }
 
+  /**
+   * A GET of `url` held open for a stream file: the request (and its slot
+   * of `limitPerHost`) lasts until `done()`.
+   */
+  #stream(url: string, signal: AbortSignal | undefined): Promise<_OpenStream> {
+    const ready = Promise.withResolvers<_OpenStream>();
+    const finished = Promise.withResolvers<void>();
+    const settled = this.#request(
+      url,
+      { method: "GET", action: "read", signal, retryBody: false },
+      async (response) => {
+        if (!response.ok) await _raiseForStatus(response, "read", url);
+        ready.resolve({
+          body: response.body ?? new Blob().stream(),
+          done: async () => {
+            finished.resolve();
+            await settled.catch(() => {});
+          },
+        });
+        await finished.promise;
+      },
+    );
+    settled.catch(ready.reject);
+    return ready.promise;
+  }
+
   /** Release the session (its HTTP client); a later request makes a new one. */
   override async close(): Promise<void> {
     const session = this.#session;
     this.#session = undefined;
     await session?.close();
+  }
+}
+
+/** Whether a URL parses (`%` not starting an escape allowed, as requests quote it). */
+function _parses(url: string): boolean {
+  try {
+    _encodeUrl(url, false);
+    return true;
+  } catch {
+    return false;
   }
 }

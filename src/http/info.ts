@@ -11,6 +11,8 @@ import type { AsyncFileSystem } from "../async_file_system.ts";
 import { _runBatch } from "../batch.ts";
 import type { FileInfo } from "../types.ts";
 import { _contentLength, _parseContentRange } from "./range.ts";
+import { STATUS_CODE } from "@std/http/status";
+import { HTTPError } from "../errors.ts";
 import { _raiseForStatus, type _RequestInit } from "./request.ts";
 
 /** Sends one request and hands the answer to a handler (`HTTPFileSystem`'s request). */
@@ -20,8 +22,17 @@ export type _Requester = <T>(
   handle: (response: Response, signal: AbortSignal) => Promise<T>,
 ) => Promise<T>;
 
-/** HEAD answers that mean "ask with GET instead" (S3 presigned URLs refuse HEAD with 403). */
-const HEAD_REFUSED = [400, 403, 405, 501];
+/**
+ * HEAD answers that stand as the answer: not found and unauthorized. Any
+ * other failed HEAD (405, 500, 501, a dropped connection) asks with GET
+ * instead, as fsspec does; so does a 403, since S3 presigned URLs refuse
+ * HEAD with 403 (a 403 to the GET too is then the answer).
+ */
+const HEAD_FINAL: ReadonlySet<number> = new Set([
+  STATUS_CODE.NotFound,
+  STATUS_CODE.Gone,
+  STATUS_CODE.Unauthorized,
+]);
 
 /** The media type of an answer, lower case, without parameters; null without one. */
 export function _mimetypeOf(response: Response): string | null {
@@ -57,7 +68,12 @@ export function _headerInfo(response: Response): FileInfo {
 }
 
 /**
- * The info of a URL, without downloading it.
+ * The info of a URL, without downloading it. HEAD first; where HEAD fails
+ * (see `HEAD_FINAL`) or gives no size (or a `Content-Length: 0`, which
+ * proves nothing: some servers say it of every HEAD), a GET of byte 0,
+ * whose `Content-Range` total is the size; where that says nothing either
+ * (a 200 of one byte may be the byte or a one-byte file), a plain GET whose
+ * `Content-Length` is taken and whose body is cancelled unread.
  *
  * @param request Sends requests (with the filesystem's headers, retries, timeout).
  * @param url The URL to ask.
@@ -65,7 +81,7 @@ export function _headerInfo(response: Response): FileInfo {
  * @returns The info, `name` left empty for the caller.
  * @throws {FileNotFoundError} For a 404.
  * @throws {PermissionError} For a 401, or a 403 to the GET.
- * @throws {HTTPError} For another failing status.
+ * @throws {HTTPError} For another failing status of the GET, or a connection failure (`status` 0).
  */
 export async function _fetchInfo(
   request: _Requester,
@@ -74,16 +90,24 @@ export async function _fetchInfo(
 ): Promise<FileInfo> {
   const action = "get info of";
   const identity = { "accept-encoding": "identity" };
-  const head = await request(
-    url,
-    { method: "HEAD", action, headers: identity, signal },
-    async (response) => {
-      if (response.ok) return _headerInfo(response);
-      if (HEAD_REFUSED.includes(response.status)) return null;
-      return await _raiseForStatus(response, action, url);
-    },
-  );
-  if (head && (head.size !== null || head.type === "directory")) return head;
+  let head: FileInfo | null = null;
+  try {
+    head = await request(
+      url,
+      { method: "HEAD", action, headers: identity, signal },
+      async (response) => {
+        if (response.ok) return _headerInfo(response);
+        if (HEAD_FINAL.has(response.status)) {
+          return await _raiseForStatus(response, action, url);
+        }
+        return null;
+      },
+    );
+  } catch (error) {
+    // a HEAD whose connection dropped: ask with GET, as for a refused HEAD
+    if (!(error instanceof HTTPError && error.status === 0)) throw error;
+  }
+  if (head && (head.type === "directory" || (head.size ?? 0) > 0)) return head;
   const got = await request(
     url,
     {
@@ -94,18 +118,31 @@ export async function _fetchInfo(
     },
     async (response) => {
       const range = _parseContentRange(response.headers.get("content-range"));
-      if (response.status === 416) {
+      if (response.status === STATUS_CODE.RangeNotSatisfiable) {
         // not even byte 0: an empty file, unless the server says otherwise
         return { ..._headerInfo(response), size: range?.total ?? 0 };
       }
       if (!response.ok) return await _raiseForStatus(response, action, url);
       const found = _headerInfo(response);
-      if (response.status === 206) found.size = range?.total ?? null;
-      await response.body?.cancel();
+      if (response.status === STATUS_CODE.PartialContent || range) {
+        found.size = range?.total ?? null;
+      } else if (found.size === 1) {
+        found.size = null; // one byte: the byte asked for, or a one-byte file
+      }
       return found;
     },
   );
-  return head ? { ...head, ...got, size: got.size ?? head.size } : got;
+  if (got.size === null && got.type === "file") {
+    got.size = await request(
+      url,
+      { method: "GET", action, headers: identity, signal },
+      (response) =>
+        response.ok
+          ? Promise.resolve(_contentLength(response))
+          : _raiseForStatus(response, action, url),
+    );
+  }
+  return head ? { ...head, ...got } : got;
 }
 
 /**

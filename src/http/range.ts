@@ -1,11 +1,16 @@
 /**
  * Byte ranges over HTTP: the `Range` header for a `_catFile(start, end)`
  * (fsspec's `_process_limits`, negative offsets included) and reading the
- * answer, whether the server honoured the range (206), ignored it (200: the
- * whole body, sliced as it streams) or found it past the end (416). Internal.
+ * answer, whether the server honoured the range (206, or a 200 that says
+ * so with `Content-Range`), ignored it (200: the whole body, sliced as it
+ * streams), sent the range alone as a 200 without saying so (told from the
+ * whole file by the lengths), or found it past the end (416). Internal.
  *
  * @module
  */
+
+import { STATUS_CODE } from "@std/http/status";
+import { HTTPError } from "../errors.ts";
 
 /** A range to ask for: bytes `[start, end)` (`end` null: to the end), or the last `suffix` bytes. */
 export type _ByteRange =
@@ -185,19 +190,7 @@ async function decodedBody(
   }
   const reader = body.getReader();
   const first = await reader.read();
-  const whole = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (!first.done) controller.enqueue(first.value);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
+  const whole = _prepended(first.done ? [] : [first.value], reader);
   const magic = !first.done && first.value[0] === 0x1f &&
     first.value[1] === 0x8b;
   return magic
@@ -210,59 +203,213 @@ async function decodedBody(
     : whole;
 }
 
+/** A stream of `chunks` then the rest of `reader`; cancelling it cancels the reader. */
+export function _prepended(
+  chunks: Uint8Array[],
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): ReadableStream<Uint8Array> {
+  const queue = [...chunks];
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = queue.shift();
+      if (next) return controller.enqueue(next);
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
 /**
- * The asked bytes from an answer to a range request. A 206 must cover the
- * range (it may stop early only at the end of the file); a 200 carries the
- * whole body, which is sliced as it streams; a 416 (past the end) is empty.
- * Any other status is the caller's to handle: this returns `undefined`.
+ * Bytes of a 200 to a range request that says neither where they start
+ * (no `Content-Range`) nor, by being longer than asked, that they are the
+ * whole file: they are the asked slice or a whole file that short, and
+ * only the file's size tells which (see {@linkcode _placeUnlabelled}).
+ */
+export interface _Unlabelled {
+  /** The bytes the server sent. */
+  unlabelled: Uint8Array;
+}
+
+function badAnswer(
+  response: Response,
+  range: _ByteRange,
+  url: string,
+  state: string,
+): HTTPError {
+  return new HTTPError(
+    `Cannot read "${url}" ${_rangeHeader(range)}: ${state}`,
+    { status: response.status, url },
+  );
+}
+
+/**
+ * A 200 with no `Content-Range`: the whole file where `whole` says so, else
+ * the whole file or the asked slice, told apart by length where it can be.
+ */
+async function readUnlabelled(
+  body: ReadableStream<Uint8Array>,
+  range: _ByteRange,
+  whole: boolean,
+): Promise<Uint8Array | _Unlabelled> {
+  if (range.suffix !== undefined) {
+    // the last n bytes of the whole file, or the server's slice of them: the same bytes
+    return await _tailOfStream(body, range.suffix);
+  }
+  const { start, end } = range;
+  // from byte 0, the whole file and the slice agree on every byte asked
+  if (start === 0 || whole) return await _sliceStream(body, start, end);
+  const asked = end === null ? Infinity : end - start;
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  while (length <= asked) {
+    const { done, value } = await reader.read();
+    if (done) {
+      reader.releaseLock();
+      return { unlabelled: concat(chunks, length) };
+    }
+    chunks.push(value);
+    length += value.length;
+  }
+  // longer than asked: no slice is, so it is the whole file
+  return await _sliceStream(_prepended(chunks, reader), start, end);
+}
+
+/**
+ * What a server's 200 to `Range: bytes=0-0` shows of its 200s to ranges:
+ * `"whole"` where it sent more than the one byte (it ignores ranges),
+ * `"slice"` where it sent just one byte (it sends ranges as 200s), null
+ * where it shows neither.
+ *
+ * @param response The answer to `Range: bytes=0-0`; its body is read (two bytes at most) or cancelled.
+ * @returns What the server sends.
+ */
+export async function _rangeHabit(
+  response: Response,
+): Promise<"whole" | "slice" | null> {
+  const encoding = response.headers.get("content-encoding")?.trim();
+  if (
+    response.status !== STATUS_CODE.OK || !response.body ||
+    (encoding && encoding.toLowerCase() !== "identity") ||
+    response.headers.has("content-range")
+  ) {
+    await response.body?.cancel();
+    return null;
+  }
+  const first = await _sliceStream(response.body, 0, 2);
+  return first.length === 2 ? "whole" : first.length === 1 ? "slice" : null;
+}
+
+/**
+ * Places the bytes of an unlabelled 200 (see {@linkcode _Unlabelled}): by
+ * the file's size, the whole file where they are as long as it, the asked
+ * slice where they are as long as the part of the range inside the file;
+ * without the size, by what the server does with a one-byte range
+ * (see {@linkcode _rangeHabit}).
+ *
+ * @param got The bytes.
+ * @param range The range asked (not a suffix, not from 0).
+ * @param size The file's size, where known.
+ * @param habit What the server sends for a range, where the size is not known.
+ * @param url The URL, for messages.
+ * @returns The asked bytes.
+ * @throws {HTTPError} Where neither tells which bytes they are.
+ */
+export function _placeUnlabelled(
+  got: _Unlabelled,
+  range: { start: number; end: number | null },
+  size: number | null,
+  habit: "whole" | "slice" | null,
+  url: string,
+): Uint8Array {
+  const data = got.unlabelled;
+  const n = data.length;
+  const sliceLength = size === null ? null : Math.max(
+    0,
+    (range.end === null ? size : Math.min(range.end, size)) - range.start,
+  );
+  const whole = size === null ? habit === "whole" : size === n;
+  // a one-byte answer could be a one-byte file: only the size tells
+  const slice = size === null ? habit === "slice" && n > 1 : sliceLength === n;
+  // where both hold the bytes are the same (none)
+  if (whole) return data.subarray(range.start, range.end ?? undefined);
+  if (slice) return data;
+  const header = _rangeHeader(range);
+  throw new HTTPError(
+    size === null
+      ? `Cannot read "${url}" ${header}: the server answered 200 with ${n} bytes and no Content-Range, does not say the file's size, and its answer to a one-byte range does not tell whether they are the range or the whole file`
+      : `Cannot read "${url}" ${header}: the server answered 200 with ${n} bytes and no Content-Range, neither the file's ${size} bytes nor the range's ${sliceLength}`,
+    { status: 200, url },
+  );
+}
+
+/**
+ * The asked bytes from an answer to a range request. A 206, or a 200 with a
+ * `Content-Range`, must cover the range (it may stop early only at the end
+ * of the file). A 200 without one is the whole file (sliced as it streams)
+ * where it is longer than the range, or where the range starts at 0;
+ * otherwise it may be the range alone, and is returned as
+ * {@linkcode _Unlabelled} for {@linkcode _placeUnlabelled} to place once the
+ * size is known (asked for after this request has let go of its
+ * connection). A 416 (past the end) is empty. Any other status is the
+ * caller's to handle: this returns `undefined`.
  *
  * @param response The answer; its body is read or cancelled.
  * @param range What was asked for.
  * @param url The URL, for messages.
- * @returns The bytes, or `undefined` for a status this does not handle.
- * @throws {Error} Where a 206 does not cover the asked range.
+ * @returns The bytes, bytes to place, or `undefined` for a status this does not handle.
+ * @throws {HTTPError} Where a partial answer does not cover the asked range, or is encoded.
  */
 export async function _readRange(
   response: Response,
   range: _ByteRange,
   url: string,
-): Promise<Uint8Array | undefined> {
-  if (response.status === 416) {
+): Promise<Uint8Array | _Unlabelled | undefined> {
+  if (response.status === STATUS_CODE.RangeNotSatisfiable) {
     await response.body?.cancel();
     return new Uint8Array(0);
   }
-  if (response.status === 200) {
-    if (!response.body) return new Uint8Array(0);
-    const body = await decodedBody(response.body, response, url);
-    if (range.suffix === undefined) {
-      return await _sliceStream(body, range.start, range.end);
-    }
-    const length = _contentLength(response);
-    return length === null
-      ? await _tailOfStream(body, range.suffix)
-      : await _sliceStream(body, Math.max(0, length - range.suffix), null);
+  const status = response.status;
+  if (status !== STATUS_CODE.OK && status !== STATUS_CODE.PartialContent) {
+    return undefined;
   }
-  if (response.status !== 206) return undefined;
   const encoding = response.headers.get("content-encoding")?.trim();
-  if (encoding && encoding.toLowerCase() !== "identity") {
-    await response.body?.cancel();
-    throw new Error(
-      `Cannot read "${url}" ${
-        _rangeHeader(range)
-      }: the server sent a ${encoding}-encoded range, which cannot be decoded alone`,
+  const encoded = !!encoding && encoding.toLowerCase() !== "identity";
+  const cr = _parseContentRange(response.headers.get("content-range"));
+  if (status === STATUS_CODE.OK && (encoded || cr?.first == null)) {
+    if (!response.body) return new Uint8Array(0);
+    // an encoded 200 is the whole file: a range is of the encoded bytes,
+    // and a server that encodes (nginx's gzip filter) ignores ranges
+    return await readUnlabelled(
+      await decodedBody(response.body, response, url),
+      range,
+      encoded,
     );
   }
-  const cr = _parseContentRange(response.headers.get("content-range"));
+  if (encoded) {
+    await response.body?.cancel();
+    throw badAnswer(
+      response,
+      range,
+      url,
+      `the server sent a ${encoding}-encoded range, which cannot be decoded alone`,
+    );
+  }
   const data = await response.bytes();
   if (!cr || cr.first === null || cr.last === null) {
     // a 206 without a usable Content-Range: trust it if it is no longer than asked
     const asked = range.suffix ??
       (range.end === null ? Infinity : range.end - range.start);
     if (data.length <= asked) return data;
-    throw new Error(
-      `Cannot read "${url}" ${
-        _rangeHeader(range)
-      }: the server sent ${data.length} bytes without saying which`,
+    throw badAnswer(
+      response,
+      range,
+      url,
+      `the server sent ${data.length} bytes without saying which`,
     );
   }
   let start: number;
@@ -283,10 +430,11 @@ export async function _readRange(
     cr.first > start || sentEnd < wantedEnd ||
     data.length !== cr.last - cr.first + 1
   ) {
-    throw new Error(
-      `Cannot read "${url}" ${
-        _rangeHeader(range)
-      }: the server answered with bytes ${cr.first}-${cr.last} (${data.length} sent)`,
+    throw badAnswer(
+      response,
+      range,
+      url,
+      `the server answered with bytes ${cr.first}-${cr.last} (${data.length} sent)`,
     );
   }
   return data.subarray(start - cr.first, wantedEnd - cr.first);

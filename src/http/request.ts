@@ -7,6 +7,8 @@
  * @module
  */
 
+import { delay } from "@std/async/delay";
+import { STATUS_CODE } from "@std/http/status";
 import {
   FileNotFoundError,
   FSTimeoutError,
@@ -16,7 +18,12 @@ import {
 import type { HTTPSession } from "./session.ts";
 
 /** Statuses worth another try: the server asks to wait, or a gateway failed. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const RETRY_STATUSES: ReadonlySet<number> = new Set([
+  STATUS_CODE.TooManyRequests,
+  STATUS_CODE.BadGateway,
+  STATUS_CODE.ServiceUnavailable,
+  STATUS_CODE.GatewayTimeout,
+]);
 /** First backoff, in milliseconds; it doubles per attempt. */
 const BACKOFF_BASE_MS = 100;
 /** Longest backoff, in milliseconds. */
@@ -92,10 +99,10 @@ export function _statusError(
   const message = `Cannot ${action} "${url}": server answered ${status}${
     statusText ? ` ${statusText}` : ""
   }`;
-  if (status === 404 || status === 410) {
+  if (status === STATUS_CODE.NotFound || status === STATUS_CODE.Gone) {
     return new FileNotFoundError(message, { path: url });
   }
-  if (status === 401 || status === 403) {
+  if (status === STATUS_CODE.Unauthorized || status === STATUS_CODE.Forbidden) {
     return new PermissionError(message, { path: url, status });
   }
   return new HTTPError(message, { status, url });
@@ -138,20 +145,24 @@ function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
-/** Waits `ms`, or rejects when `signal` aborts; leaves no timer behind. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/**
+ * The error for a connection failure (refused, DNS, TLS, reset): an
+ * `HTTPError` with `status` 0 whose message names the cause fetch gives
+ * (fetch's own message is only "fetch failed").
+ */
+export function _networkError(
+  error: unknown,
+  action: string,
+  url: string,
+): HTTPError {
+  const inner = (error as Error).cause;
+  const detail = inner instanceof Error
+    ? inner.message
+    : (error as Error).message;
+  return new HTTPError(
+    `Cannot ${action} "${url}": the connection failed (${detail})`,
+    { status: 0, url, cause: error },
+  );
 }
 
 /**
@@ -170,7 +181,8 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * @param handle Reads the answer; gets a signal that aborts on timeout.
  * @returns What `handle` returns.
  * @throws {FSTimeoutError} Where an attempt took longer than the timeout.
- * @throws {TypeError} For a malformed URL, or a network failure (kept as fetch threw it).
+ * @throws {HTTPError} With `status` 0 for a connection failure (refused, DNS, TLS, reset), the fetch error as `cause`.
+ * @throws {TypeError} For a malformed URL, or a closed session.
  */
 export async function _request<T>(
   settings: _RequestSettings,
@@ -186,6 +198,8 @@ export async function _request<T>(
   const headers = { ...settings.headers, ...init.headers };
   for (let attempt = 0;; attempt++) {
     callerSignal?.throwIfAborted();
+    // The timeout aborts this attempt's fetch and body, not only the wait:
+    // @std/async's deadline() would reject but leave the request running.
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(callerSignal!.reason);
     callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
@@ -201,7 +215,7 @@ export async function _request<T>(
         );
       }, settings.timeout * 1000)
       : undefined;
-    let delay: number | null = null;
+    let backoff: number | null = null;
     let answered = false;
     try {
       const { response, release } = await settings.session.fetch(target, {
@@ -216,7 +230,7 @@ export async function _request<T>(
         if (attempt < retries && RETRY_STATUSES.has(response.status)) {
           const asked = _retryAfterMs(response.headers.get("retry-after"));
           if (asked === null || asked <= RETRY_AFTER_MAX_MS) {
-            delay = Math.max(asked ?? 0, _backoffMs(attempt));
+            backoff = Math.max(asked ?? 0, _backoffMs(attempt));
             await response.body?.cancel();
             continue;
           }
@@ -236,18 +250,16 @@ export async function _request<T>(
         );
       }
       if (callerSignal?.aborted) throw callerSignal.reason;
-      if (
-        attempt < retries && isNetworkError(error) &&
-        !settings.session.closed && (!answered || retryBody)
-      ) {
-        delay = _backoffMs(attempt);
+      if (!isNetworkError(error) || settings.session.closed) throw error;
+      if (attempt < retries && (!answered || retryBody)) {
+        backoff = _backoffMs(attempt);
         continue;
       }
-      throw error;
+      throw _networkError(error, init.action, url);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", onCallerAbort);
-      if (delay !== null) await wait(delay, callerSignal);
+      if (backoff !== null) await delay(backoff, { signal: callerSignal });
     }
   }
 }

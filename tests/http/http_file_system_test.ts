@@ -112,7 +112,12 @@ Deno.test("HTTPFileSystem._exists() is false for 404, and for other failures unl
   );
   const closed = `http://127.0.0.1:${closedPort()}/x`;
   assert.equal(await fs._exists(closed), false);
-  await assert.rejects(fs._exists(closed, { strict: true }), TypeError);
+  await assert.rejects(
+    fs._exists(closed, { strict: true }),
+    (e: unknown) =>
+      e instanceof HTTPError && e.status === 0 && e.url === closed &&
+      e.message.includes(closed) && e.cause instanceof TypeError,
+  );
 });
 
 Deno.test("HTTPFileSystem._isFile() is true for files and false for listings and missing URLs", async () => {
@@ -205,7 +210,9 @@ Deno.test("HTTPFileSystem._getFile() leaves no file when the download fails", as
   try {
     await assert.rejects(
       fs._getFile(`${server.url}/index/realfile`, `${dir}/afile`),
-      TypeError,
+      (e: unknown) =>
+        e instanceof HTTPError && e.status === 0 &&
+        e.cause instanceof TypeError,
     );
     await assert.rejects(
       fs._getFile(`${server.url}/missing`, `${dir}/bfile`),

@@ -53,10 +53,17 @@ Deno.test("HTTPFileSystem._info() keeps a 500 and a refused connection as they a
   await using fs = httpFs({ retries: 0 });
   const e500 = await fs._info(`${server.url}/broken`).catch((e) => e);
   assert.ok(e500 instanceof HTTPError && !(e500 instanceof FileNotFoundError));
-  const refused = await fs._info(`http://127.0.0.1:${closedPort()}/x`).catch(
-    (e) => e,
+  const closed = `http://127.0.0.1:${closedPort()}/x`;
+  const refused = await fs._info(closed).catch((e) => e);
+  assert.ok(
+    refused instanceof HTTPError && refused.status === 0 &&
+      refused.url === closed && refused.cause instanceof TypeError,
+    String(refused),
   );
-  assert.ok(refused instanceof TypeError, String(refused));
+  assert.match(
+    refused.message,
+    /^Cannot get info of "http:.*": the connection failed \(.*Connection refused/,
+  );
 });
 
 Deno.test("HTTPFileSystem POST is never retried", async () => {
@@ -205,14 +212,13 @@ Deno.test("HTTPFileSystem keeps a connection dropped mid-body as a network error
   await using server = treeServer();
   server.dropped.add("/index/realfile");
   await using fs = httpFs({ retries: 0 });
-  await assert.rejects(
-    fs._catFile(`${server.url}/index/realfile`),
-    (e: unknown) => e instanceof TypeError && !(e instanceof HTTPError),
-  );
+  const dropped = (e: unknown) =>
+    e instanceof HTTPError && e.status === 0 && e.cause instanceof TypeError;
+  await assert.rejects(fs._catFile(`${server.url}/index/realfile`), dropped);
   await using retrying = httpFs({ retries: 2 });
   await assert.rejects(
     retrying._catFile(`${server.url}/index/realfile`),
-    TypeError,
+    dropped,
   );
   assert.equal(server.seen("/index/realfile", "GET").length, 1 + 3);
 });
