@@ -9,6 +9,7 @@
  * @module
  */
 
+import { concat } from "@std/bytes/concat";
 import { STATUS_CODE } from "@std/http/status";
 import { HTTPError } from "../errors.ts";
 
@@ -105,17 +106,6 @@ export function _contentLength(response: Response): number | null {
   return Number(value);
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0].length === length) return chunks[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /**
  * Reads bytes `[start, end)` of a stream that starts at byte 0, and cancels
  * it as soon as `end` is passed: a large body is never held whole.
@@ -132,7 +122,7 @@ export async function _sliceStream(
   try {
     while (end === null || pos < end) {
       const { done, value } = await reader.read();
-      if (done) return concat(chunks, length);
+      if (done) return concat(chunks);
       const from = Math.max(start - pos, 0);
       const to = end === null
         ? value.length
@@ -144,7 +134,7 @@ export async function _sliceStream(
       pos += value.length;
     }
     await reader.cancel();
-    return concat(chunks, length);
+    return concat(chunks);
   } finally {
     reader.releaseLock();
   }
@@ -164,7 +154,7 @@ export async function _tailOfStream(
       length -= chunks.shift()!.length;
     }
   }
-  const all = concat(chunks, length);
+  const all = concat(chunks);
   return all.subarray(Math.max(0, all.length - n));
 }
 
@@ -270,7 +260,7 @@ async function readUnlabelled(
     const { done, value } = await reader.read();
     if (done) {
       reader.releaseLock();
-      return { unlabelled: concat(chunks, length) };
+      return { unlabelled: concat(chunks) };
     }
     chunks.push(value);
     length += value.length;

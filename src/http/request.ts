@@ -134,7 +134,12 @@ export function _retryAfterMs(
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** Exponential backoff with jitter: between half and all of `base * 2^attempt`, capped. */
+/**
+ * Exponential backoff with jitter: between half and all of `base * 2^attempt`, capped.
+ * Ours, as is the loop in `_request`: @std/async's `retry` retries only
+ * thrown errors, cannot wait what a `Retry-After` header asks, and gives
+ * the attempt no signal of its own to abort on timeout.
+ */
 export function _backoffMs(attempt: number): number {
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
   return ceiling / 2 + Math.random() * ceiling / 2;

@@ -27,7 +27,12 @@ export interface HTTPSessionOptions {
   limitPerHost?: number;
 }
 
-/** A FIFO semaphore per key. */
+/**
+ * A FIFO semaphore per key. Ours, not @std/async: its `Semaphore` is
+ * unstable (`unstable_semaphore.ts`), has one count rather than one per
+ * host, and its `acquire` takes no signal, so a caller that gives up would
+ * keep its place in the queue.
+ */
 class KeyedLimiter {
   #limit: number;
   #active = new Map<string, number>();

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { concat } from "@std/bytes/concat";
 import { AsyncFile, type OpenOptions, type Whence } from "../async_file.ts";
 import type { AsyncFileSystem } from "../async_file_system.ts";
 
@@ -77,26 +78,10 @@ export class _StreamFile extends AsyncFile {
    */
   override seek(offset: number, whence: Whence = 0): number {
     this.#check("seek");
-    let base = 0;
-    if (whence === 1) base = this.#pos;
-    else if (whence === 2) {
-      if (this.size === null) {
-        throw new RangeError(
-          `Cannot seek from the end of "${this.path}": its size is unknown`,
-        );
-      }
-      base = this.size;
-    } else if (whence !== 0) {
-      throw new RangeError(
-        `Cannot seek "${this.path}" with whence ${whence}: use 0, 1 or 2`,
-      );
-    }
-    const pos = base + offset;
-    if (!Number.isInteger(pos) || pos < 0) {
-      throw new RangeError(
-        `Cannot seek "${this.path}" to ${pos}: before the start`,
-      );
-    }
+    // AsyncFile's checks and arithmetic, counted from this file's position
+    const pos = whence === 1
+      ? super.seek(this.#pos + offset, 0)
+      : super.seek(offset, whence);
     if (pos < this.#streamPos) {
       throw new RangeError(
         `Cannot seek "${this.path}" back to ${pos}: the server refuses ranges (Accept-Ranges: none), so the file is read once from the start, and byte ${this.#streamPos} is read already`,
@@ -154,13 +139,7 @@ export class _StreamFile extends AsyncFile {
       this.#streamPos += skip + use;
       this.#pos += use; // use > 0 only once the skip is done: then both agree
     }
-    const out = new Uint8Array(got);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(chunks);
   }
 
   /** Close the file, and the request with it. */

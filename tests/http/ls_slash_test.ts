@@ -8,8 +8,9 @@
  */
 
 import { assertEquals, assertRejects } from "@std/assert";
-import { filesystem, HTTPFileSystem, IOLoop } from "../../mod.ts";
+import { HTTPFileSystem, IOLoop } from "../../mod.ts";
 import {
+  blockingHttp,
   startRemoteSwitchServer,
   SwitchServer,
   WELL_BEHAVED,
@@ -70,12 +71,7 @@ Deno.test("HTTPFileSystem._ls() of a URL that is no directory asks for it as it 
 Deno.test("HTTPFileSystem.find() lists a server that does not redirect /dir (blocking face)", async () => {
   await using server = await startRemoteSwitchServer(FILES);
   await using loop = new IOLoop();
-  const fs = await filesystem("http", {
-    asynchronous: false,
-    loop,
-    retries: 0,
-    skipInstanceCache: true,
-  });
+  const fs = await blockingHttp(loop);
   const u = `${server.url}/simple`;
   assertEquals(fs.find(u), [
     `${u}/a.txt`,

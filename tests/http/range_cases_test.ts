@@ -8,9 +8,10 @@
  */
 
 import { assertEquals } from "@std/assert";
-import { filesystem, HTTPError, HTTPFileSystem, IOLoop } from "../../mod.ts";
+import { HTTPError, HTTPFileSystem, IOLoop } from "../../mod.ts";
 import {
   allSwitches,
+  blockingHttp,
   label,
   startRemoteSwitchServer,
   type Switches,
@@ -109,12 +110,7 @@ Deno.test("HTTPFileSystem reads exact bytes under every switch combination (asyn
 Deno.test("HTTPFileSystem reads exact bytes under every switch combination (blocking face)", async () => {
   await using server = await startRemoteSwitchServer({ [PATH]: DATA });
   await using loop = new IOLoop();
-  const fs = await filesystem("http", {
-    asynchronous: false,
-    loop,
-    retries: 0,
-    skipInstanceCache: true,
-  });
+  const fs = await blockingHttp(loop);
   const face: Face = {
     catRange: (url) =>
       Promise.resolve().then(() => fs.catFile(url, { start: 1000, end: 1100 })),

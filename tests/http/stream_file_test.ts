@@ -7,8 +7,9 @@
  */
 
 import { assertEquals, assertThrows } from "@std/assert";
-import { filesystem, HTTPFileSystem, IOLoop } from "../../mod.ts";
+import { HTTPFileSystem, IOLoop } from "../../mod.ts";
 import {
+  blockingHttp,
   startRemoteSwitchServer,
   SwitchServer,
   WELL_BEHAVED,
@@ -49,12 +50,7 @@ Deno.test("HTTPFileSystem.open() reads an Accept-Ranges: none file as one stream
   await using server = await startRemoteSwitchServer({ "/f.bin": DATA });
   await server.set({ ...WELL_BEHAVED, acceptRanges: "none" });
   await using loop = new IOLoop();
-  const fs = await filesystem("http", {
-    asynchronous: false,
-    loop,
-    retries: 0,
-    skipInstanceCache: true,
-  });
+  const fs = await blockingHttp(loop);
   using f = fs.open(`${server.url}/f.bin`);
   f.seek(5000);
   assertEquals(f.read(100), DATA.subarray(5000, 5100));

@@ -19,6 +19,8 @@
  * @module
  */
 
+import { type AsyncFileSystem, filesystem, type IOLoop } from "../../mod.ts";
+
 /** How the server answers. */
 export interface Switches {
   /** `"206"`: partial content; `"slice"`: a 200 with only the asked bytes; `"ignore"`: a 200 with the whole file. */
@@ -346,4 +348,18 @@ export async function startRemoteSwitchServer(
       worker.terminate();
     },
   };
+}
+
+/**
+ * A blocking `HTTPFileSystem` on `loop`, without retries or the instance cache.
+ * @param loop The IO loop (the test disposes of it).
+ * @returns The filesystem.
+ */
+export async function blockingHttp(loop: IOLoop): Promise<AsyncFileSystem> {
+  return await filesystem("http", {
+    asynchronous: false,
+    loop,
+    retries: 0,
+    skipInstanceCache: true,
+  });
 }
