@@ -299,9 +299,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
         await _readRange(response, range, url) ??
           await _raiseForStatus(response, action, url),
     );
-    if (got instanceof Uint8Array || range.suffix !== undefined) {
-      return got as Uint8Array;
-    }
+    if (got instanceof Uint8Array) return got;
     // a 200 no longer than the range, without Content-Range: the size
     // tells whether it is the range or the whole file, or else what the
     // server does with a one-byte range (asked once the answer's
@@ -315,7 +313,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
         signal,
       }, _rangeHabit)
       : null;
-    return _placeUnlabelled(got, range, size, habit, url);
+    return _placeUnlabelled(got, size, habit, url);
   }
 
   /**
@@ -523,7 +521,8 @@ export class HTTPFileSystem extends AsyncFileSystem {
    * ignores ranges still gives the right bytes (sliced from its 200). Where
    * the server says `Accept-Ranges: none`, the file is read as one stream
    * from the start instead (no Range sent): a forward `seek` reads and
-   * discards, a backward one throws `RangeError`.
+   * discards, a backward one throws `RangeError`; that one GET stays open
+   * until the file is read to the end or closed (the `timeout` bounds it).
    */
   override async openAsync(
     path: string,

@@ -222,6 +222,10 @@ export function _prepended(
 export interface _Unlabelled {
   /** The bytes the server sent. */
   unlabelled: Uint8Array;
+  /** The first byte asked for (not 0). */
+  start: number;
+  /** The byte after the last asked for; null: to the end. */
+  end: number | null;
 }
 
 function badAnswer(
@@ -260,7 +264,7 @@ async function readUnlabelled(
     const { done, value } = await reader.read();
     if (done) {
       reader.releaseLock();
-      return { unlabelled: concat(chunks) };
+      return { unlabelled: concat(chunks), start, end };
     }
     chunks.push(value);
     length += value.length;
@@ -301,8 +305,7 @@ export async function _rangeHabit(
  * without the size, by what the server does with a one-byte range
  * (see {@linkcode _rangeHabit}).
  *
- * @param got The bytes.
- * @param range The range asked (not a suffix, not from 0).
+ * @param got The bytes, and the range asked.
  * @param size The file's size, where known.
  * @param habit What the server sends for a range, where the size is not known.
  * @param url The URL, for messages.
@@ -311,12 +314,11 @@ export async function _rangeHabit(
  */
 export function _placeUnlabelled(
   got: _Unlabelled,
-  range: { start: number; end: number | null },
   size: number | null,
   habit: "whole" | "slice" | null,
   url: string,
 ): Uint8Array {
-  const data = got.unlabelled;
+  const { unlabelled: data, ...range } = got;
   const n = data.length;
   const sliceLength = size === null ? null : Math.max(
     0,
