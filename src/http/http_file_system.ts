@@ -21,13 +21,8 @@ import type {
   LsResult,
   TransferFileOptions,
 } from "../types.ts";
-import {
-  _fetchInfo,
-  _fillSizes,
-  _mimetypeOf,
-  type _Requester,
-} from "./info.ts";
-import { _listingInfos } from "./links.ts";
+import { _fetchInfo, _fillSizes } from "./info.ts";
+import { _fetchListing } from "./links.ts";
 import {
   type _Settings,
   _settingsOf,
@@ -43,8 +38,13 @@ import {
   _readRange,
   _resolveRange,
 } from "./range.ts";
-import { _encodeUrl, _raiseForStatus, _request } from "./request.ts";
-import { type _OpenStream, _StreamFile } from "./stream_file.ts";
+import {
+  _raiseForStatus,
+  _request,
+  type _Requester,
+  _urlParses,
+} from "./request.ts";
+import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
 import { _writeToFile } from "../atomic_write.ts";
 import { _fileBody } from "./transfer.ts";
@@ -193,41 +193,18 @@ export class HTTPFileSystem extends AsyncFileSystem {
     options: LsOptions<D> = {},
   ): Promise<LsResult<D>> {
     const url = this.stripProtocol(path);
+    const { signal } = options;
     // a directory is asked for with its slash (servers that do not redirect
     // `/dir` answer 404); a URL that is no directory then gets its own try
     const asDir = /[?#]/.test(url) || url.endsWith("/") ? null : `${url}/`;
     let infos: FileInfo[];
     try {
-      infos = await this.#listing(asDir ?? url, options.signal);
+      infos = await _fetchListing(this.#request, asDir ?? url, this, signal);
     } catch (error) {
       if (asDir === null || !(error instanceof FileNotFoundError)) throw error;
-      infos = await this.#listing(url, options.signal);
+      infos = await _fetchListing(this.#request, url, this, signal);
     }
     return lsResult(infos, options.detail);
-  }
-
-  /** The entries of the page at `url`, its links resolved against the URL it came from. */
-  #listing(url: string, signal: AbortSignal | undefined): Promise<FileInfo[]> {
-    return this.#request(
-      url,
-      { method: "GET", action: "list", signal },
-      async (response) => {
-        if (!response.ok) await _raiseForStatus(response, "list", url);
-        const type = _mimetypeOf(response);
-        if (
-          type !== null && type !== "text/html" &&
-          type !== "application/xhtml+xml"
-        ) {
-          await response.body?.cancel();
-          return [];
-        }
-        const html = await response.text();
-        return _listingInfos(html, response.url || url, {
-          simpleLinks: this.simpleLinks,
-          sameScheme: this.sameScheme,
-        });
-      },
-    );
   }
 
   /**
@@ -306,12 +283,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     // connection is free)
     const size = await this._size(url, { signal });
     const habit = size === null
-      ? await this.#request(url, {
-        method: "GET",
-        action,
-        headers: { range: "bytes=0-0", "accept-encoding": "identity" },
-        signal,
-      }, _rangeHabit)
+      ? await _rangeHabit(this.#request, url, signal)
       : null;
     return _placeUnlabelled(got, size, habit, url);
   }
@@ -449,7 +421,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     path: string,
     options: HTTPExistsOptions = {},
   ): Promise<boolean> {
-    if (!_parses(path)) return false;
+    if (!_urlParses(path)) return false;
     try {
       await this._info(path, { signal: options.signal });
       return true;
@@ -470,7 +442,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     path: string,
     options: IOOptions = {},
   ): Promise<boolean> {
-    if (!_parses(path)) return false;
+    if (!_urlParses(path)) return false;
     const info = await _infoOrNull(this, path, options);
     if (info?.type === "directory") return true;
     if (info?.mimetype !== "text/html") return false;
@@ -483,7 +455,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     path: string,
     options: IOOptions = {},
   ): Promise<boolean> {
-    if (!_parses(path)) return false;
+    if (!_urlParses(path)) return false;
     return await super._isFile(path, options);
   }
 
@@ -540,7 +512,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
         this,
         url,
         info.size,
-        () => this.#stream(url, options.signal),
+        () => _openStream(this.#request, url, options.signal),
         options,
       );
     }
@@ -552,46 +524,10 @@ export class HTTPFileSystem extends AsyncFileSystem {
     });
   }
 
-  /**
-   * A GET of `url` held open for a stream file: the request (and its slot
-   * of `limitPerHost`) lasts until `done()`.
-   */
-  #stream(url: string, signal: AbortSignal | undefined): Promise<_OpenStream> {
-    const ready = Promise.withResolvers<_OpenStream>();
-    const finished = Promise.withResolvers<void>();
-    const settled = this.#request(
-      url,
-      { method: "GET", action: "read", signal, retryBody: false },
-      async (response) => {
-        if (!response.ok) await _raiseForStatus(response, "read", url);
-        ready.resolve({
-          body: response.body ?? new Blob().stream(),
-          done: async () => {
-            finished.resolve();
-            await settled.catch(() => {});
-          },
-        });
-        await finished.promise;
-      },
-    );
-    settled.catch(ready.reject);
-    return ready.promise;
-  }
-
   /** Release the session (its HTTP client); a later request makes a new one. */
   override async close(): Promise<void> {
     const session = this.#session;
     this.#session = undefined;
     await session?.close();
-  }
-}
-
-/** Whether a URL parses (`%` not starting an escape allowed, as requests quote it). */
-function _parses(url: string): boolean {
-  try {
-    _encodeUrl(url, false);
-    return true;
-  } catch {
-    return false;
   }
 }

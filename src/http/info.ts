@@ -13,14 +13,7 @@ import type { FileInfo } from "../types.ts";
 import { _contentLength, _parseContentRange } from "./range.ts";
 import { STATUS_CODE } from "@std/http/status";
 import { HTTPError } from "../errors.ts";
-import { _raiseForStatus, type _RequestInit } from "./request.ts";
-
-/** Sends one request and hands the answer to a handler (`HTTPFileSystem`'s request). */
-export type _Requester = <T>(
-  url: string,
-  init: _RequestInit,
-  handle: (response: Response, signal: AbortSignal) => Promise<T>,
-) => Promise<T>;
+import { _raiseForStatus, type _Requester } from "./request.ts";
 
 /**
  * HEAD answers that stand as the answer: not found and unauthorized. Any

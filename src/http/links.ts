@@ -6,6 +6,8 @@
  */
 
 import type { FileInfo } from "../types.ts";
+import { _mimetypeOf } from "./info.ts";
+import { _raiseForStatus, type _Requester } from "./request.ts";
 
 /** `<a … href="…">`, the value in double, single or no quotes. */
 const HREF =
@@ -119,5 +121,45 @@ export function _listingInfos(
   }
   return [...found.values()].sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
+}
+
+/**
+ * The entries of the page at `url` (see {@linkcode _listingInfos}), its
+ * links resolved against the URL it came from (after redirects). A page
+ * that is not HTML lists nothing, and is not read.
+ *
+ * @param request Sends requests (with the filesystem's headers, retries, timeout).
+ * @param url The page's URL.
+ * @param options Which links count.
+ * @param signal Aborts.
+ * @returns The entries.
+ * @throws {FileNotFoundError | PermissionError | HTTPError} For a failing status or connection.
+ */
+export function _fetchListing(
+  request: _Requester,
+  url: string,
+  options: _LinkOptions,
+  signal: AbortSignal | undefined,
+): Promise<FileInfo[]> {
+  return request(
+    url,
+    { method: "GET", action: "list", signal },
+    async (response) => {
+      if (!response.ok) await _raiseForStatus(response, "list", url);
+      const type = _mimetypeOf(response);
+      if (
+        type !== null && type !== "text/html" &&
+        type !== "application/xhtml+xml"
+      ) {
+        await response.body?.cancel();
+        return [];
+      }
+      const html = await response.text();
+      return _listingInfos(html, response.url || url, {
+        simpleLinks: options.simpleLinks,
+        sameScheme: options.sameScheme,
+      });
+    },
   );
 }

@@ -12,6 +12,7 @@
 import { concat } from "@std/bytes/concat";
 import { STATUS_CODE } from "@std/http/status";
 import { HTTPError } from "../errors.ts";
+import type { _Requester } from "./request.ts";
 
 /** A range to ask for: bytes `[start, end)` (`end` null: to the end), or the last `suffix` bytes. */
 export type _ByteRange =
@@ -279,10 +280,26 @@ async function readUnlabelled(
  * `"slice"` where it sent just one byte (it sends ranges as 200s), null
  * where it shows neither.
  *
- * @param response The answer to `Range: bytes=0-0`; its body is read (two bytes at most) or cancelled.
+ * @param request Sends requests (with the filesystem's headers, retries, timeout).
+ * @param url The URL to ask.
+ * @param signal Aborts.
  * @returns What the server sends.
+ * @throws {HTTPError} For a connection failure.
  */
-export async function _rangeHabit(
+export function _rangeHabit(
+  request: _Requester,
+  url: string,
+  signal: AbortSignal | undefined,
+): Promise<"whole" | "slice" | null> {
+  return request(url, {
+    method: "GET",
+    action: "read",
+    headers: { range: "bytes=0-0", "accept-encoding": "identity" },
+    signal,
+  }, habitOf);
+}
+
+async function habitOf(
   response: Response,
 ): Promise<"whole" | "slice" | null> {
   const encoding = response.headers.get("content-encoding")?.trim();

@@ -65,6 +65,13 @@ export interface _RequestInit {
   retryBody?: boolean;
 }
 
+/** Sends one request and hands the answer to a handler (`HTTPFileSystem`'s request). */
+export type _Requester = <T>(
+  url: string,
+  init: _RequestInit,
+  handle: (response: Response, signal: AbortSignal) => Promise<T>,
+) => Promise<T>;
+
 /**
  * The URL to fetch. With `encoded` false, characters that need it are
  * quoted (a `%` that starts no escape included); with `encoded` true the URL
@@ -83,6 +90,16 @@ export function _encodeUrl(url: string, encoded: boolean): string {
     return new URL(text).href;
   } catch (cause) {
     throw new TypeError(`Cannot request "${url}": not a valid URL`, { cause });
+  }
+}
+
+/** Whether a URL parses (`%` not starting an escape allowed, as requests quote it). */
+export function _urlParses(url: string): boolean {
+  try {
+    _encodeUrl(url, false);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -10,6 +10,7 @@
 import { concat } from "@std/bytes/concat";
 import { AsyncFile, type OpenOptions, type Whence } from "../async_file.ts";
 import type { AsyncFileSystem } from "../async_file_system.ts";
+import { _raiseForStatus, type _Requester } from "./request.ts";
 
 /** An open GET: its body, and `done` to let go of it (cancelling what is unread). */
 export interface _OpenStream {
@@ -153,4 +154,40 @@ export class _StreamFile extends AsyncFile {
       await stream.done();
     }
   }
+}
+
+/**
+ * A GET of `url` held open for a {@linkcode _StreamFile}: the request (and
+ * its slot of `limitPerHost`) lasts until `done()`.
+ *
+ * @param request Sends requests (with the filesystem's headers, timeout).
+ * @param url The URL.
+ * @param signal Aborts.
+ * @returns The open GET, once its answer came.
+ * @throws {FileNotFoundError | PermissionError | HTTPError} For a failing status or connection.
+ */
+export function _openStream(
+  request: _Requester,
+  url: string,
+  signal: AbortSignal | undefined,
+): Promise<_OpenStream> {
+  const ready = Promise.withResolvers<_OpenStream>();
+  const finished = Promise.withResolvers<void>();
+  const settled = request(
+    url,
+    { method: "GET", action: "read", signal, retryBody: false },
+    async (response) => {
+      if (!response.ok) await _raiseForStatus(response, "read", url);
+      ready.resolve({
+        body: response.body ?? new Blob().stream(),
+        done: async () => {
+          finished.resolve();
+          await settled.catch(() => {});
+        },
+      });
+      await finished.promise;
+    },
+  );
+  settled.catch(ready.reject);
+  return ready.promise;
 }
