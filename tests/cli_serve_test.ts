@@ -3,34 +3,9 @@ import { format } from "@std/fmt/bytes";
 import { TextLineStream } from "@std/streams/text-line-stream";
 import { HTTPFileSystem } from "../mod.ts";
 import { _Progress } from "../src/cli/_progress.ts";
+import { cliCommand, run } from "./_cli.ts";
 
-const CLI = new URL("../cli.ts", import.meta.url).pathname;
 const decoder = new TextDecoder();
-
-function command(args: string[], io: "piped" | "null" = "piped") {
-  return new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-net=127.0.0.1",
-      "--allow-read",
-      "--allow-write",
-      CLI,
-      ...args,
-    ],
-    stdin: "null",
-    stdout: "piped",
-    stderr: io,
-  });
-}
-
-async function run(...args: string[]) {
-  const out = await command(args).output();
-  return {
-    code: out.code,
-    text: decoder.decode(out.stdout),
-    stderr: decoder.decode(out.stderr),
-  };
-}
 
 /** A temp directory holding `a.txt` (3 bytes) and `sub/big.bin` (1,500 bytes). */
 async function withTree(fn: (dir: string) => Promise<void>) {
@@ -53,7 +28,7 @@ async function withServe(
   args: string[],
   fn: (url: string) => Promise<void>,
 ): Promise<Deno.CommandStatus> {
-  const child = command(["serve", ...args, "--port", "0"], "null").spawn();
+  const child = cliCommand(["serve", ...args, "--port", "0"], "null").spawn();
   const lines = child.stdout
     .pipeThrough(new TextDecoderStream())
     .pipeThrough(new TextLineStream())

@@ -8,21 +8,20 @@
 import { assert, assertEquals } from "@std/assert";
 import { filesystem, HTTPFileSystem, IOLoop } from "../../mod.ts";
 import { startStdFileServer } from "./servers.ts";
+import { pattern } from "./test_server.ts";
 
-function bytes(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = (i * 31 + seed * 7) & 0xff;
-  return out;
-}
-
-/** The tree served below `/data`: relative name → bytes. */
-const TREE: Record<string, Uint8Array> = {
-  "a.txt": new TextEncoder().encode("alpha\n"),
-  "space name.txt": new TextEncoder().encode("with a space\n"),
-  "sub/b.bin": bytes(5000, 1),
-  "sub/deeper/c.txt": new TextEncoder().encode("gamma gamma\n"),
-  "sub/deeper/d.bin": bytes(70_000, 2),
+/** The lengths of the files served below `/data`. */
+const LENGTHS: Record<string, number> = {
+  "a.txt": 6,
+  "space name.txt": 13,
+  "sub/b.bin": 5000,
+  "sub/deeper/c.txt": 12,
+  "sub/deeper/d.bin": 70_000,
 };
+/** Relative name → bytes, each file its own pattern. */
+const TREE: Record<string, Uint8Array> = Object.fromEntries(
+  Object.entries(LENGTHS).map(([name, n], seed) => [name, pattern(n, seed)]),
+);
 
 const quoted = (name: string) => name.replace(" ", "%20");
 
