@@ -288,7 +288,14 @@ Deno.test("blocking calls work when the library is imported from an http URL", a
       .replace('"../../mod.ts"', JSON.stringify(url));
     await Deno.writeTextFile(`${dir}/main.ts`, script);
     const out = await run(
-      ["run", "--allow-all", "--no-lock", "--no-config", `${dir}/main.ts`],
+      // the project's config maps the bare @std/* imports of the served files
+      [
+        "run",
+        "--allow-all",
+        "--no-lock",
+        `--config=${root}deno.json`,
+        `${dir}/main.ts`,
+      ],
       { DENO_DIR: `${dir}/deno_dir` },
     );
     assert.equal(out.code, 0, out.stderr);
