@@ -281,6 +281,8 @@ async function _put(
   const { fs } = served;
   const path = served.join(segments);
   const existed = await fs._exists(path);
+  // whole: the filesystem API writes whole files (`_pipeFile`; `openAsync`
+  // only reads), so a streamed upload would be gathered here anyway
   const data = await req.bytes();
   await fs._makeDirs(served.join(segments.slice(0, -1)), { existOk: true });
   await fs._pipeFile(path, data, {});
