@@ -59,7 +59,8 @@ export interface ServeFileSystemOptions {
  * - `GET` with `Range` (one range: 206, or 416 past the end; several: 200
  *   with the whole file), streamed in `chunkSize` reads;
  * - `HEAD` with `Content-Length`, `Last-Modified`, `ETag`, `Accept-Ranges`;
- * - `If-None-Match` answered 304; `Content-Type` from the name's extension;
+ * - `If-None-Match` (or, without it, `If-Modified-Since`) answered 304;
+ *   `Content-Type` from the name's extension;
  * - a directory asked without its `/` redirects (301) to it with one; with
  *   it, an HTML page of relative links that `HTTPFileSystem` lists exactly;
  * - `PUT` and `DELETE` when `writable`.
@@ -197,6 +198,23 @@ async function _validators(
   return { etag, lastModified: mtime?.toUTCString() ?? upstreamModified };
 }
 
+/**
+ * Whether the client's copy is current: `If-None-Match` against the ETag,
+ * or where it is absent, `If-Modified-Since` against the mtime (whole
+ * seconds, as HTTP dates are).
+ */
+function _notModified(
+  headers: Headers,
+  etag: string | undefined,
+  info: FileInfo,
+): boolean {
+  const match = headers.get("if-none-match");
+  if (match !== null) return !ifNoneMatch(match, etag);
+  const since = Date.parse(headers.get("if-modified-since") ?? "");
+  return info.mtime instanceof Date && !Number.isNaN(since) &&
+    Math.floor(info.mtime.getTime() / 1000) * 1000 <= since;
+}
+
 /** GET and HEAD: a file, a directory page, or a redirect to the directory's `/`. */
 async function _read(
   served: _Served,
@@ -234,7 +252,7 @@ async function _read(
   const { etag, lastModified } = await _validators(info);
   if (etag) headers.set("etag", etag);
   if (lastModified) headers.set("last-modified", lastModified);
-  if (!ifNoneMatch(req.headers.get("if-none-match"), etag)) {
+  if (_notModified(req.headers, etag, info)) {
     return new Response(null, { status: STATUS_CODE.NotModified, headers });
   }
   const size = typeof info.size === "number" ? info.size : null;

@@ -33,6 +33,7 @@ function bytes(length: number, seed: number): Uint8Array {
 const TREE: Record<string, Uint8Array> = {
   "a.txt": encoder.encode("alpha alpha alpha alpha\n"),
   "space name & more.txt": encoder.encode("with a space\n"),
+  'it\'s <b> "q".txt': encoder.encode("markup\n"),
   "sub/b.bin": bytes(5000, 1),
   "sub/deeper/c.json": encoder.encode('{"c": 3}\n'),
   "sub/deeper/d.bin": bytes(70_000, 2),
@@ -108,7 +109,7 @@ for (
         withDirs: true,
         detail: true,
       });
-      assertEquals(found.size, 8);
+      assertEquals(found.size, 9);
       assertEquals(
         essentials(found.values()),
         essentials(served.values(), map),
@@ -116,7 +117,7 @@ for (
       assertEquals(
         [...found.values()].filter((i) => i.type === "file").map((i) => i.size)
           .sort((a, b) => Number(a) - Number(b)),
-        [9, 13, 24, 5000, 70_000],
+        [7, 9, 13, 24, 5000, 70_000],
       );
       assertEquals(
         await http._catFile(`${server.url}/space%20name%20%26%20more.txt`),
@@ -352,6 +353,7 @@ Deno.test("serveFileSystem() writable: PUT creates (201) with parents and replac
   assertEquals(tree.status, 204);
   await tree.body?.cancel();
   assertEquals(await fs._find("/www"), [
+    '/www/it\'s <b> "q".txt',
     "/www/new/dir/n.txt",
     "/www/space name & more.txt",
   ]);
@@ -413,5 +415,28 @@ Deno.test("serveFileSystem() of an HTTPFileSystem proxies files and ranges, and 
   assertEquals(
     infos.calls.filter((c) => String(c.args[0]).includes("secret")),
     [],
+  );
+});
+
+Deno.test("serveFileSystem() answers If-Modified-Since with 304 from the mtime, unless If-None-Match says otherwise", async () => {
+  const fs = memoryTree();
+  await writeTree(fs, "/www");
+  const mtime = (await fs._info("/www/a.txt")).mtime as Date;
+  await using server = serve(fs, { root: "/www" });
+  const url = `${server.url}/a.txt`;
+  const ask = async (headers: Record<string, string>) => {
+    const answer = await fetch(url, { headers });
+    await answer.body?.cancel();
+    return answer.status;
+  };
+  assertEquals(await ask({ "if-modified-since": mtime.toUTCString() }), 304);
+  const earlier = new Date(mtime.getTime() - 5000).toUTCString();
+  assertEquals(await ask({ "if-modified-since": earlier }), 200);
+  assertEquals(
+    await ask({
+      "if-modified-since": mtime.toUTCString(),
+      "if-none-match": '"other"',
+    }),
+    200,
   );
 });
