@@ -118,7 +118,7 @@ export function serveFileSystem(
     segments.length === 0
       ? base
       : `${base.endsWith("/") ? base : `${base}/`}${segments.join("/")}`;
-  const served: _Served = { fs, writable, chunkSize, join, base };
+  const served: _Served = { fs, chunkSize, join };
 
   return async (req: Request): Promise<Response> => {
     let path;
@@ -165,12 +165,9 @@ export function serveFileSystem(
 /** What every method handler needs. */
 interface _Served {
   fs: AsyncFileSystem;
-  writable: boolean;
   chunkSize: number;
   /** The filesystem path of request segments. */
   join: (segments: string[]) => string;
-  /** The root, as the filesystem names it. */
-  base: string;
 }
 
 /** An answer of a status with its text as the body. */
