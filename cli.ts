@@ -1,10 +1,12 @@
 /**
  * A small command line face on the public API: `ls`, `info`, `cat`, `find`,
  * `du`, `get`, `put` and `rm` on URLs or local paths, the protocol chosen by
- * `urlToFs` (a plain path is a local file).
+ * `urlToFs` (a plain path is a local file), and `serve`, which serves one
+ * over HTTP with `serveFileSystem`.
  *
  * ```sh
  * deno run --allow-net --allow-read --allow-write cli.ts cat http://127.0.0.1:8000/a.txt
+ * deno run --allow-net --allow-read cli.ts serve ./site --port 8000
  * ```
  *
  * Exit codes: 0 on success, 1 when a path is missing, forbidden or the server
@@ -13,7 +15,8 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { parseArgs } from "@std/cli/parse-args";
+import { format } from "@std/fmt/bytes";
 import {
   type AsyncFileSystem,
   FileNotFoundError,
@@ -21,6 +24,8 @@ import {
   PermissionError,
   urlToFs,
 } from "./mod.ts";
+import { _Progress } from "./src/cli/_progress.ts";
+import { _serveCommand } from "./src/cli/_serve.ts";
 
 /** The text `--help` prints, and bad usage prints to stderr. */
 export const usage = `Usage: cli.ts <command> [options] <args>
@@ -34,12 +39,19 @@ Commands (URLs or local paths; a plain path is a local file):
   get URL LOCAL [--recursive]   download to a local path
   put LOCAL URL [--recursive]   upload a local path
   rm URL [--recursive]          delete
+  serve PATH_OR_URL [--port N]  serve it over HTTP until Ctrl-C (prints its URL)
 
 Options:
   --batch-size N                operations in flight at once (cat, get, put, rm)
   -r, --recursive               descend into directories (get, put, rm)
   -l, --long                    detailed listing (ls)
+  -H, --human                   sizes as kB, MB, … (ls --long, du)
   --maxdepth N                  levels to descend (find)
+  -q, --quiet                   no progress bar (get, put, cat of many files
+                                show one on a terminal's stderr)
+  --port N                      port to serve on, 0 for any free one (default 8000)
+  --hostname H                  address to serve on (default 127.0.0.1)
+  --writable                    serve: accept PUT and DELETE
   -h, --help                    print this text
 `;
 
@@ -56,6 +68,7 @@ const ARITY: Record<string, [number, number]> = {
   get: [2, 2],
   put: [2, 2],
   rm: [1, 1],
+  serve: [1, 1],
 };
 
 const encoder = new TextEncoder();
@@ -73,11 +86,13 @@ function print(text: string): Promise<void> {
 
 function positiveInt(name: string, value: string | undefined) {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || (n < 1 && !(name === "batch-size" && n === -1))) {
-    throw new UsageError(
-      `Cannot use --${name} "${value}": not a positive integer`,
-    );
+  const n = value.trim() === "" ? NaN : Number(value);
+  const ok = name === "port"
+    ? n >= 0 && n <= 65535
+    : n >= 1 || (name === "batch-size" && n === -1);
+  if (!Number.isInteger(n) || !ok) {
+    const want = name === "port" ? "a port (0 to 65535)" : "a positive integer";
+    throw new UsageError(`Cannot use --${name} "${value}": not ${want}`);
   }
   return n;
 }
@@ -90,24 +105,22 @@ function positiveInt(name: string, value: string | undefined) {
  * @throws {Error} Errors other than those of a path or of usage.
  */
 export async function main(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        long: { type: "boolean", short: "l" },
-        recursive: { type: "boolean", short: "r" },
-        maxdepth: { type: "string" },
-        "batch-size": { type: "string" },
-      },
-    });
-  } catch (error) {
-    return badUsage((error as Error).message);
+  const unknown: string[] = [];
+  const values = parseArgs([...args], {
+    boolean: ["help", "long", "recursive", "human", "quiet", "writable"],
+    // "_": positionals stay strings (a file named "010" is not the number 10)
+    string: ["_", "maxdepth", "batch-size", "port", "hostname"],
+    alias: { h: "help", l: "long", r: "recursive", H: "human", q: "quiet" },
+    unknown: (arg, key) => {
+      if (key === undefined) return true; // a positional argument
+      unknown.push(arg);
+      return false;
+    },
+  });
+  if (unknown.length > 0) {
+    return badUsage(`Cannot use "${unknown[0]}": no such option`);
   }
-  const { values, positionals } = parsed;
+  const positionals = values._.map(String);
   if (values.help) {
     await writeAll(encoder.encode(usage));
     return 0;
@@ -123,6 +136,9 @@ export async function main(args: readonly string[]): Promise<number> {
     return badUsage(`Cannot run "${command}": wrong number of arguments`);
   }
   const used = new Set<AsyncFileSystem>();
+  const progress = new _Progress({
+    enabled: !values.quiet && Deno.stderr.isTerminal(),
+  });
   const open = async (url: string) => {
     const [fs, path] = await urlToFs(url, { asynchronous: true });
     used.add(fs);
@@ -131,14 +147,17 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     const batchSize = positiveInt("batch-size", values["batch-size"]);
     const maxDepth = positiveInt("maxdepth", values.maxdepth);
-    const recursive = values.recursive ?? false;
+    const port = positiveInt("port", values.port) ?? 8000;
+    const recursive = values.recursive;
+    const size = (n: number | null | undefined) =>
+      n == null ? "" : values.human ? format(n) : String(n);
     switch (command) {
       case "ls": {
         const [fs, path] = await open(rest[0]);
         for (const info of await fs._ls(path, { detail: true })) {
           await print(
             values.long
-              ? `${info.name}\t${info.type}\t${info.size ?? ""}`
+              ? `${info.name}\t${info.type}\t${size(info.size)}`
               : info.name,
           );
         }
@@ -150,7 +169,7 @@ export async function main(args: readonly string[]): Promise<number> {
         break;
       }
       case "cat":
-        await cat(rest, open, batchSize);
+        await cat(rest, open, batchSize, progress);
         break;
       case "find": {
         const [fs, path] = await open(rest[0]);
@@ -161,17 +180,19 @@ export async function main(args: readonly string[]): Promise<number> {
       }
       case "du": {
         const [fs, path] = await open(rest[0]);
-        await print(String(await fs._du(path)));
+        await print(size(await fs._du(path)));
         break;
       }
       case "get": {
         const [fs, path] = await open(rest[0]);
-        await fs._get(path, rest[1], { recursive, batchSize });
+        const callback = progress.callback();
+        await fs._get(path, rest[1], { recursive, batchSize, callback });
         break;
       }
       case "put": {
         const [fs, path] = await open(rest[1]);
-        await fs._put(rest[0], path, { recursive, batchSize });
+        const callback = progress.callback();
+        await fs._put(rest[0], path, { recursive, batchSize, callback });
         break;
       }
       case "rm": {
@@ -179,9 +200,20 @@ export async function main(args: readonly string[]): Promise<number> {
         await fs._rm(path, { recursive, batchSize });
         break;
       }
+      case "serve": {
+        const [fs, path] = await open(rest[0]);
+        await _serveCommand(fs, path, {
+          hostname: values.hostname ?? "127.0.0.1",
+          port,
+          writable: values.writable,
+          listening: (url) => print(`Serving ${rest[0]} at ${url}`),
+        });
+        break;
+      }
     }
     return 0;
   } catch (error) {
+    await progress.stop(); // its line ends before the error's
     if (error instanceof UsageError) return badUsage(error.message);
     if (
       error instanceof FileNotFoundError || error instanceof PermissionError ||
@@ -195,6 +227,7 @@ export async function main(args: readonly string[]): Promise<number> {
     }
     throw error;
   } finally {
+    await progress.stop();
     for (const fs of used) await fs.close();
   }
 }
@@ -207,6 +240,7 @@ async function cat(
   urls: readonly string[],
   open: (url: string) => Promise<readonly [AsyncFileSystem, string]>,
   batchSize: number | undefined,
+  progress: _Progress,
 ): Promise<void> {
   const runs: { fs: AsyncFileSystem; paths: string[] }[] = [];
   for (const url of urls) {
@@ -217,7 +251,9 @@ async function cat(
     else runs.push({ fs, paths: [path] });
   }
   const results = await Promise.all(
-    runs.map(({ fs, paths }) => fs._cat(paths, { batchSize })),
+    runs.map(({ fs, paths }) =>
+      fs._cat(paths, { batchSize, callback: progress.callback() })
+    ),
   );
   for (const map of results) {
     for (const bytes of map.values()) {

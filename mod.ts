@@ -72,3 +72,5 @@ export type {
 } from "./src/http/http_file_system.ts";
 export { HTTPSession } from "./src/http/session.ts";
 export type { HTTPSessionOptions } from "./src/http/session.ts";
+export { serveFileSystem } from "./src/serve/serve_file_system.ts";
+export type { ServeFileSystemOptions } from "./src/serve/serve_file_system.ts";

@@ -1,30 +1,6 @@
 import assert from "node:assert/strict";
 
-const CLI = new URL("../cli.ts", import.meta.url).pathname;
-const decoder = new TextDecoder();
-
-/** Runs the CLI in a subprocess and gives its exit code and output. */
-async function run(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-net=127.0.0.1",
-      "--allow-read",
-      "--allow-write",
-      CLI,
-      ...args,
-    ],
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: out.code,
-    stdout: out.stdout,
-    text: decoder.decode(out.stdout),
-    stderr: decoder.decode(out.stderr),
-  };
-}
+import { run } from "./_cli.ts";
 
 const FILES: Record<string, string> = {
   "/a.txt": "alpha\n",

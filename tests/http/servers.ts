@@ -304,3 +304,36 @@ class _Server implements StartedServer {
     await this.#child.status;
   }
 }
+
+/**
+ * Starts `@std/http/file-server`'s `serveDir` (directory listings on) in a
+ * Deno process of its own on a free loopback port, serving `root`.
+ *
+ * @param root The directory to serve.
+ * @returns The running server, accepting connections.
+ * @throws {Error} Where the process exits before its port opens, or the
+ * port does not open within 10 seconds.
+ *
+ * @example
+ * ```ts ignore
+ * await using server = await startStdFileServer(dir);
+ * const listing = await (await fetch(`${server.url}/`)).text();
+ * ```
+ */
+export async function startStdFileServer(
+  root: string,
+): Promise<StartedServer> {
+  const port = _freePort();
+  const script = new URL("../fixtures/std_file_server.ts", import.meta.url);
+  const config = new URL("../../deno.json", import.meta.url);
+  const args = [
+    "run",
+    `--config=${config.pathname}`,
+    "--allow-net=127.0.0.1",
+    `--allow-read=${root}`,
+    script.pathname,
+    root,
+    String(port),
+  ];
+  return await _spawn("serveDir", Deno.execPath(), args, { port, root });
+}
