@@ -47,6 +47,16 @@ export type RangeQuery =
 
 const isMissing = (value: unknown) => value instanceof FileNotFoundError;
 
+/** The value of `work`, or `fallback` where it fails with FileNotFoundError. */
+async function missingAs<T, F>(work: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isMissing(error)) return fallback;
+    throw error;
+  }
+}
+
 function checkLength(key: string, name: string, value: unknown): number {
   if (!Number.isSafeInteger(value) || (value as number) < 0) {
     throw new RangeError(
@@ -166,14 +176,7 @@ export class FSMap implements AsyncIterable<string> {
     key: string,
     options: IOOptions = {},
   ): Promise<Uint8Array | undefined> {
-    const path = this.path(key);
-    await this.#prepare();
-    return await this.fs._catFile(path, { signal: options.signal }).catch(
-      (error) => {
-        if (isMissing(error)) return undefined;
-        throw error;
-      },
-    );
+    return await this.#read(this.path(key), {}, options.signal);
   }
 
   /**
@@ -209,19 +212,21 @@ export class FSMap implements AsyncIterable<string> {
         `Cannot read a range of "${key}": give { offset, length } or { suffixLength }`,
       );
     }
+    return await this.#read(path, { start, end }, options.signal);
+  }
+
+  /** Bytes `[start, end)` of a file; `undefined` where it is missing. */
+  async #read(
+    path: string,
+    range: { start?: number; end?: number },
+    signal: AbortSignal | undefined,
+  ): Promise<Uint8Array | undefined> {
     await this.#prepare();
-    const { signal } = options;
-    try {
-      // an empty range reads nothing, so ask whether the key is there
-      if (start === end) {
-        await this.fs._info(path, { signal });
-        return new Uint8Array(0);
-      }
-      return await this.fs._catFile(path, { start, end, signal });
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    // an empty range reads nothing, so ask whether the key is there
+    const read = range.start !== undefined && range.start === range.end
+      ? this.fs._info(path, { signal }).then(() => new Uint8Array(0))
+      : this.fs._catFile(path, { ...range, signal });
+    return await missingAs(read, undefined);
   }
 
   /**
@@ -256,13 +261,8 @@ export class FSMap implements AsyncIterable<string> {
   async delete(key: string, options: IOOptions = {}): Promise<boolean> {
     const path = this.path(key);
     await this.#prepare();
-    try {
-      await this.fs._rmFile(path, { signal: options.signal });
-      return true;
-    } catch (error) {
-      if (isMissing(error)) return false;
-      throw error;
-    }
+    const removed = this.fs._rmFile(path, { signal: options.signal });
+    return await missingAs(removed.then(() => true), false);
   }
 
   /**
