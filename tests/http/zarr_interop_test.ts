@@ -8,7 +8,7 @@
 import { assertEquals } from "@std/assert";
 import * as zarr from "npm:zarrita@0.7";
 import {
-  FSMap,
+  type FSMap,
   HTTPFileSystem,
   LocalFileSystem,
   MemoryFileSystem,
