@@ -490,6 +490,18 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * @param root The directory the keys are relative to.
    * @param options `create`, `checkExists`.
    * @returns The mapper.
+   *
+   * @example Many keys written and read back in one batch each
+   * ```ts
+   * import { MemoryFileSystem } from "@fsspec/asyn";
+   * import { assertEquals } from "@std/assert";
+   *
+   * const fs = new MemoryFileSystem({ asynchronous: true, store: "mapper-doc" });
+   * const map = fs.getMapper("memory://data.zarr", { create: true });
+   * await map.setMany({ "/c/0": new Uint8Array([1]), "/c/1": new Uint8Array([2]) });
+   * const values = await map.getMany(["/c/1", "/c/9"]);
+   * assertEquals([...values], [["/c/1", new Uint8Array([2])]]);
+   * ```
    */
   getMapper(root: string, options: GetMapperOptions = {}): FSMap {
     return new FSMap(this, root, options);
