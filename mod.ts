@@ -37,6 +37,12 @@ export type {
 export { AsyncFileSystem, lsResult } from "./src/async_file_system.ts";
 export type { FileSystemOptions } from "./src/async_file_system.ts";
 export { AsyncFile } from "./src/async_file.ts";
+export { FSMap } from "./src/mapper.ts";
+export type {
+  GetManyOptions,
+  GetMapperOptions,
+  RangeQuery,
+} from "./src/mapper.ts";
 export { BlockingFace } from "./src/blocking_face.ts";
 export { BlockingFile } from "./src/blocking_file.ts";
 export { getLoop, IOLoop } from "./src/io_loop.ts";

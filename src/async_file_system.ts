@@ -51,6 +51,8 @@ import {
 import { AsyncFile, type OpenOptions } from "./async_file.ts";
 import { BlockingFace } from "./blocking_face.ts";
 import { _attachBlocking } from "./forwarding.ts";
+import { _checkOptions, _optionNames } from "./option_names.ts";
+import { FSMap, type GetMapperOptions } from "./mapper.ts";
 import type { IOLoop } from "./io_loop.ts";
 
 /** Options every filesystem takes; backends add their own. */
@@ -119,6 +121,20 @@ export abstract class AsyncFileSystem extends BlockingFace {
   static protocol: string | readonly string[] = "abstract";
   /** What the root of a path looks like (`"/"` for local and memory paths). */
   static rootMarker: string = "";
+  /**
+   * The names of the options this class adds to its base class's; a
+   * constructor given any name that no class of its chain declares throws a
+   * `TypeError`. A backend with options of its own declares them here.
+   */
+  static optionNames: readonly string[] = _optionNames<
+    FileSystemOptions,
+    Record<never, never>
+  >({
+    asynchronous: true,
+    batchSize: true,
+    skipInstanceCache: true,
+    loop: true,
+  });
 
   /** fsspec's `fs.async_impl`. */
   readonly asyncImpl: boolean = true;
@@ -133,9 +149,12 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * Makes one.
    *
    * @param options `asynchronous`, `batchSize` and the backend's own.
+   * @throws {TypeError} For an option no class of the instance's chain
+   * declares in `optionNames`.
    */
   constructor(options: FileSystemOptions = {}) {
     super();
+    _checkOptions(new.target, options);
     this.storageOptions = Object.freeze({ ...options });
     this.asynchronous = options.asynchronous ?? false;
     this.batchSize = options.batchSize;
@@ -461,6 +480,31 @@ export abstract class AsyncFileSystem extends BlockingFace {
       });
     }
     return new AsyncFile(this, this.stripProtocol(path), info.size, options);
+  }
+
+  /**
+   * A key-value view of the files below `root` (fsspec's `get_mapper`): a
+   * zarrita store as it is. `create` and `checkExists` take effect before
+   * the mapper's first operation; making it does no I/O.
+   *
+   * @param root The directory the keys are relative to.
+   * @param options `create`, `checkExists`.
+   * @returns The mapper.
+   *
+   * @example Many keys written and read back in one batch each
+   * ```ts
+   * import { MemoryFileSystem } from "@fsspec/asyn";
+   * import { assertEquals } from "@std/assert";
+   *
+   * const fs = new MemoryFileSystem({ asynchronous: true, store: "mapper-doc" });
+   * const map = fs.getMapper("memory://data.zarr", { create: true });
+   * await map.setMany({ "/c/0": new Uint8Array([1]), "/c/1": new Uint8Array([2]) });
+   * const values = await map.getMany(["/c/1", "/c/9"]);
+   * assertEquals([...values], [["/c/1", new Uint8Array([2])]]);
+   * ```
+   */
+  getMapper(root: string, options: GetMapperOptions = {}): FSMap {
+    return new FSMap(this, root, options);
   }
 
   // ---- life cycle ----------------------------------------------------------

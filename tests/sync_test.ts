@@ -123,15 +123,15 @@ Deno.test("a blocking call with an aborted signal throws before it reaches the W
 
 Deno.test("a function option is a TypeError in blocking mode and fine with asynchronous: true", async () => {
   await assert.rejects(
-    filesystem("memory", { skipInstanceCache: true, hook: () => 1 }),
+    filesystem("http", { skipInstanceCache: true, fetch: () => 1 }),
     (e) =>
-      e instanceof TypeError && /option "hook"/.test(e.message) &&
+      e instanceof TypeError && /option "fetch"/.test(e.message) &&
       /asynchronous: true/.test(e.message),
   );
-  const fs = await filesystem("memory", {
+  await using fs = await filesystem("http", {
     skipInstanceCache: true,
     asynchronous: true,
-    hook: () => 1,
+    fetch: () => 1,
   });
   assert.equal(fs.asynchronous, true);
 });

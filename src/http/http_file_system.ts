@@ -7,7 +7,12 @@
  */
 
 import { AsyncFile, type OpenOptions } from "../async_file.ts";
-import { AsyncFileSystem, lsResult } from "../async_file_system.ts";
+import {
+  AsyncFileSystem,
+  type FileSystemOptions,
+  lsResult,
+} from "../async_file_system.ts";
+import { _optionNames } from "../option_names.ts";
 import { FileNotFoundError } from "../errors.ts";
 import { _infoOrNull } from "../tree.ts";
 import type {
@@ -83,6 +88,25 @@ export class HTTPFileSystem extends AsyncFileSystem {
   static override protocol: readonly string[] = ["http", "https"];
   /** URLs have no root marker. */
   static override rootMarker: string = "";
+  /** The options it adds (see {@linkcode HTTPFileSystemOptions}). */
+  static override optionNames: readonly string[] = _optionNames<
+    HTTPFileSystemOptions,
+    FileSystemOptions
+  >({
+    simpleLinks: true,
+    sameScheme: true,
+    blockSize: true,
+    cacheType: true,
+    cacheOptions: true,
+    headers: true,
+    encoded: true,
+    client: true,
+    fetch: true,
+    timeout: true,
+    retries: true,
+    limitPerHost: true,
+    uploadMethod: true,
+  });
 
   /** Listings also take bare URLs in the text. */
   readonly simpleLinks: boolean;

@@ -14,6 +14,7 @@ import {
   FileNotFoundError,
   PermissionError,
 } from "../errors.ts";
+import { _optionNames } from "../option_names.ts";
 import type {
   CatFileOptions,
   FileInfo,
@@ -166,6 +167,11 @@ export class LocalFileSystem extends AsyncFileSystem {
   static override protocol: string | readonly string[] = ["file", "local"];
   /** The root of every path. */
   static override rootMarker: string = "/";
+  /** The option it adds: `autoMkdir`. */
+  static override optionNames: readonly string[] = _optionNames<
+    LocalFileSystemOptions,
+    FileSystemOptions
+  >({ autoMkdir: true });
 
   /** Whether files written or copied get their parent directories made. */
   readonly autoMkdir: boolean;

@@ -12,6 +12,7 @@ import {
   lsResult,
 } from "../async_file_system.ts";
 import { FileExistsError, FileNotFoundError } from "../errors.ts";
+import { _optionNames } from "../option_names.ts";
 import type {
   CatFileOptions,
   FileInfo,
@@ -127,6 +128,11 @@ export class MemoryFileSystem extends AsyncFileSystem {
   static override protocol: string | readonly string[] = "memory";
   /** The root of every path. */
   static override rootMarker: string = ROOT;
+  /** The option it adds: `store`. */
+  static override optionNames: readonly string[] = _optionNames<
+    MemoryFileSystemOptions,
+    FileSystemOptions
+  >({ store: true });
 
   #store: Store;
 

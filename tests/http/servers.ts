@@ -80,13 +80,13 @@ export function which(name: string, fallbacks: string[] = []): string | null {
 
 /**
  * Finds a binary a test needs. Where it is missing, the test should skip:
- * this prints a notice and returns null. Under `CI=true` a missing binary is
- * a failure instead, so that a CI machine cannot skip the test silently.
+ * this prints a notice and returns null. Under CI (a non-empty `CI` other
+ * than `false` or `0`) a missing binary is a failure instead, so that a CI machine cannot skip the test silently.
  *
  * @param name The executable's name, e.g. `"python3"`.
  * @param options Where else to look.
  * @returns The binary's path, or null (after a notice) where it is missing.
- * @throws {Error} Where the binary is missing and `CI` is `"true"`.
+ * @throws {Error} Where the binary is missing under CI.
  *
  * @example Skip a test without nginx
  * ```ts ignore
@@ -100,9 +100,10 @@ export function requireBinary(
 ): string | null {
   const path = which(name, options.fallbacks);
   if (path) return path;
-  if (Deno.env.get("CI") === "true") {
+  const ci = Deno.env.get("CI");
+  if (ci && ci !== "false" && ci !== "0") {
     throw new Error(
-      `Cannot find "${name}": not installed, and CI=true forbids skipping`,
+      `Cannot find "${name}": not installed, and CI=${ci} forbids skipping`,
     );
   }
   console.log(`%cskipped: ${name} is not installed`, "color: yellow");
