@@ -12,6 +12,7 @@ import {
   HTTPFileSystem,
   LocalFileSystem,
   MemoryFileSystem,
+  serveFileSystem,
 } from "../../mod.ts";
 import { requireBinary, startNginx } from "./servers.ts";
 
@@ -54,7 +55,7 @@ async function checkArray(store: FSMap): Promise<void> {
   assertEquals(region.data, expected);
 }
 
-Deno.test("zarrita writes through LocalFileSystem's mapper and reads through HTTPFileSystem's from nginx, byte-exact", async () => {
+Deno.test("zarrita writes through LocalFileSystem's mapper and reads through HTTPFileSystem's from nginx and from serveFileSystem, byte-exact", async () => {
   const bin = requireBinary("nginx", { fallbacks: ["/usr/sbin/nginx"] });
   if (!bin) return;
   const dir = await Deno.makeTempDir({ prefix: "fsspec_zarr_" });
@@ -81,11 +82,18 @@ Deno.test("zarrita writes through LocalFileSystem's mapper and reads through HTT
     assertEquals(theirs, mine);
     assertEquals(await remote.get("c/10/0"), undefined, "past the last chunk");
 
-    // TODO(lead): when serveFileSystem lands, read the same array through it
-    // as well (a must-hold row of issue 9), e.g.:
-    //   await using served = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} },
-    //     serveFileSystem(local, { root: server.root }));
-    //   await checkArray(http.getMapper(`http://127.0.0.1:${served.addr.port}/data.zarr`));
+    // the same array through serveFileSystem serving the local folder
+    await using served = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen() {} },
+      serveFileSystem(local, { root: server.root }),
+    );
+    const viaServe = http.getMapper(
+      `http://127.0.0.1:${served.addr.port}/data.zarr`,
+      { checkExists: true },
+    );
+    await checkArray(viaServe);
+    assertEquals(await Array.fromAsync(viaServe.keys()), keys);
+    assertEquals(await viaServe.getMany(keys, { batchSize: 8 }), mine);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
