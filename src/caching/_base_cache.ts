@@ -1,0 +1,132 @@
+/**
+ * The base of every file cache: a fetcher over the file, its size, the
+ * counters, and the sharing of requests in flight.
+ *
+ * @module
+ */
+
+/** Gets bytes `[start, end)` of the file; `end` may pass the end of the file. */
+export type _Fetcher = (
+  start: number,
+  end: number,
+  signal?: AbortSignal,
+) => Promise<Uint8Array>;
+
+/** What a cache counts: reads served, reads that needed a request, requests. */
+export interface _CacheStats {
+  /** Reads answered from the cache alone. */
+  hits: number;
+  /** Reads that needed (or waited for) a request. */
+  misses: number;
+  /** Requests made through the fetcher. */
+  requests: number;
+  /** Bytes asked of the fetcher. */
+  requestedBytes: number;
+}
+
+interface Flight {
+  start: number;
+  end: number;
+  promise: Promise<Uint8Array>;
+}
+
+/**
+ * fsspec's `BaseCache`: `fetch(start, end)` answers any range of the file;
+ * subclasses implement `read` for a range already clamped to the size.
+ * `size` may be `Infinity` where the file's size is unknown.
+ */
+export abstract class _BaseCache {
+  /** The cache's name in `cacheType`. */
+  static readonly cacheName: string;
+  readonly blockSize: number;
+  readonly size: number;
+  readonly stats: _CacheStats = {
+    hits: 0,
+    misses: 0,
+    requests: 0,
+    requestedBytes: 0,
+  };
+  #fetcher: _Fetcher;
+  #flights: Flight[] = [];
+
+  constructor(blockSize: number, fetcher: _Fetcher, size: number) {
+    this.blockSize = blockSize;
+    this.#fetcher = fetcher;
+    this.size = size;
+  }
+
+  /** Bytes `[start, end)`, fewer at the end of the file. */
+  fetch(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
+    end = Math.min(end, this.size);
+    if (start >= end) return Promise.resolve(new Uint8Array(0));
+    return this.read(start, end, signal);
+  }
+
+  /** Drops what the cache holds; waits for work it started by itself. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Answers `[start, end)`, `0 <= start < end <= size`. */
+  protected abstract read(
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array>;
+
+  /** One request through the fetcher, counted; not shared. */
+  protected request(
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
+    end = Math.min(end, this.size);
+    this.stats.requests++;
+    this.stats.requestedBytes += end === Infinity ? 0 : end - start;
+    return this.#fetcher(start, end, signal);
+  }
+
+  /**
+   * Bytes `[start, end)` from a request in flight that covers them, or from
+   * a new request (which later reads of a range inside it share).
+   */
+  protected shared(
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
+    end = Math.min(end, this.size);
+    const covering = this.#flights.find((f) =>
+      f.start <= start && end <= f.end
+    );
+    if (covering) {
+      return covering.promise.then((data) =>
+        data.slice(start - covering.start, end - covering.start)
+      );
+    }
+    const flight = { start, end, promise: this.request(start, end, signal) };
+    this.#flights.push(flight);
+    const done = () => {
+      this.#flights.splice(this.#flights.indexOf(flight), 1);
+    };
+    flight.promise.then(done, done);
+    return flight.promise;
+  }
+}
+
+/**
+ * Joins byte arrays into a new one (as `@std/bytes`' `concat`; written here
+ * so that the library keeps no runtime dependency: scripts that import its
+ * files by path, without its deno.json, still load).
+ */
+export function _concat(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
