@@ -10,11 +10,12 @@ import type { CacheOptions } from "./cache_options.ts";
 /**
  * One contiguous buffer. A miss reads `blockSize` past the end of the read;
  * a read that starts inside the buffer and ends at most a block past it
- * extends the buffer forwards, one that ends inside it and starts at most a
- * block before it extends it backwards, any other replaces it. With `trim`,
+ * extends the buffer forwards; one that starts at most a block before the
+ * buffer (and does not end past it) extends it backwards to the read's
+ * start, so that a file's body read after its footer (Parquet) costs one
+ * request and no byte twice; any other read replaces the buffer. With `trim`,
  * a buffer longer than two blocks drops the whole blocks before the read.
- * Suits semi-random reads that move through a file, and a file's footer
- * read after its body (Parquet).
+ * Suits semi-random reads that move through a file.
  */
 export class _BytesCache extends _BaseCache {
   static override readonly cacheName = "bytes";
@@ -56,7 +57,7 @@ export class _BytesCache extends _BaseCache {
       data = _concat([held, await this.shared(heldEnd, ahead, signal)]);
       newStart = heldStart;
     } else if (
-      held.length > 0 && end >= heldStart && end <= heldEnd &&
+      held.length > 0 && start < heldStart && end <= heldEnd &&
       heldStart - start <= bs
     ) {
       data = _concat([await this.shared(start, heldStart, signal), held]);
