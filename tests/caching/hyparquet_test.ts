@@ -90,18 +90,12 @@ Deno.test("hyparquet reads a Parquet file from nginx through openAsync with equa
           blockSize: bs,
         });
         assertEquals(got, expected);
-        const footerBlock = Math.floor(footer / bs);
-        const last = Math.ceil(size / bs) - 1;
-        assertEquals(seen.length, 1 + Math.ceil(size / bs));
-        assertEquals(
-          seen.slice(0, 2),
-          [
-            "HEAD ",
-            `GET bytes=${footerBlock * bs}-${
-              Math.min(size, (last + 1) * bs) - 1
-            }`,
-          ].slice(0, footerBlock === last ? 2 : 1),
+        const blocks = Array.from(
+          { length: Math.ceil(size / bs) },
+          (_, i) => `GET bytes=${i * bs}-${Math.min(size, (i + 1) * bs) - 1}`,
         );
+        assertEquals(seen[0], "HEAD ");
+        assertEquals(seen.slice(1).sort(), blocks.sort());
       },
     );
   } finally {
