@@ -6,23 +6,14 @@ import {
   assertThrows,
 } from "@std/assert";
 import {
+  AsyncFile,
   type CacheType,
   filesystem,
   HTTPFileSystem,
   IOLoop,
   MemoryFileSystem,
 } from "../mod.ts";
-
-const CACHES: CacheType[] = [
-  "none",
-  "bytes",
-  "readahead",
-  "blockcache",
-  "first",
-  "all",
-  "background",
-  "parts",
-];
+import { CACHE_NAMES as CACHES } from "./caching/_counting.ts";
 
 function pattern(size: number): Uint8Array {
   return Uint8Array.from({ length: size }, (_, i) => (i * 13 + 5) % 256);
@@ -94,17 +85,12 @@ Deno.test("AsyncFile.slice() counts as ArrayBuffer.slice does and leaves the pos
 });
 
 Deno.test("AsyncFile.byteLength throws where the size is unknown", async () => {
-  const lying: typeof fetch = (_input, init) =>
-    Promise.resolve(
-      init?.method === "HEAD"
-        ? new Response(null, { headers: { "content-length": "0" } })
-        : new Response("some data"),
-    );
-  await using fs = new HTTPFileSystem({ asynchronous: true, fetch: lying });
-  await using f = await fs.openAsync("http://h.invalid/f");
+  const fs = await memoryFile(pattern(9));
+  await using f = new AsyncFile(fs, "/f", null);
   assertStrictEquals(f.size, null);
   assertThrows(() => f.byteLength, TypeError, "its size is unknown");
-  assertEquals(new TextDecoder().decode(await f.read()), "some data");
+  await assertRejects(() => f.slice(0, 1), TypeError, "its size is unknown");
+  assertEquals(await f.read(), pattern(9));
 });
 
 Deno.test("HTTPFileSystem files use the filesystem's cacheType, blockSize and cacheOptions unless the call says", async () => {

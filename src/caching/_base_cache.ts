@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { CacheOptions } from "./cache_options.ts";
+
 /** Gets bytes `[start, end)` of the file; `end` may pass the end of the file. */
 export type _Fetcher = (
   start: number,
@@ -46,13 +48,21 @@ export abstract class _BaseCache {
     requests: 0,
     requestedBytes: 0,
   };
+  /** The cache's options (checked by `_checkCache`). */
+  protected readonly options: CacheOptions;
   #fetcher: _Fetcher;
   #flights: Flight[] = [];
 
-  constructor(blockSize: number, fetcher: _Fetcher, size: number) {
+  constructor(
+    blockSize: number,
+    fetcher: _Fetcher,
+    size: number,
+    options: CacheOptions = {},
+  ) {
     this.blockSize = blockSize;
     this.#fetcher = fetcher;
     this.size = size;
+    this.options = options;
   }
 
   /** Bytes `[start, end)`, fewer at the end of the file. */
@@ -111,6 +121,56 @@ export abstract class _BaseCache {
     };
     flight.promise.then(done, done);
     return flight.promise;
+  }
+}
+
+/**
+ * A cache that keeps one contiguous buffer (`"bytes"`, `"readahead"`): the
+ * buffer, and a read answered from it.
+ */
+export abstract class _BufferCache extends _BaseCache {
+  /** Where the buffer starts in the file. */
+  protected bufferStart = 0;
+  /** The buffer. */
+  protected buffer: Uint8Array = new Uint8Array(0);
+
+  /** A hit is a copy from the buffer; a miss goes to `miss`. */
+  protected read(
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
+    const from = start - this.bufferStart;
+    if (from >= 0 && end - this.bufferStart <= this.buffer.length) {
+      this.stats.hits++;
+      return Promise.resolve(this.buffer.slice(from, end - this.bufferStart));
+    }
+    this.stats.misses++;
+    return this.miss(start, end, signal);
+  }
+
+  /**
+   * Answers a read the buffer does not hold, and updates the buffer (see
+   * `held`).
+   */
+  protected abstract miss(
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array>;
+
+  /** The buffer and its bounds: `[held, heldStart, heldEnd]`. */
+  protected held(): [Uint8Array, number, number] {
+    return [
+      this.buffer,
+      this.bufferStart,
+      this.bufferStart + this.buffer.length,
+    ];
+  }
+
+  override close(): Promise<void> {
+    this.buffer = new Uint8Array(0);
+    return Promise.resolve();
   }
 }
 

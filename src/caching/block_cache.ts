@@ -4,8 +4,7 @@
  * @module
  */
 
-import { _BaseCache, _concat, type _Fetcher } from "./_base_cache.ts";
-import type { CacheOptions } from "./cache_options.ts";
+import { _BaseCache, _concat } from "./_base_cache.ts";
 
 /**
  * The file as blocks of `blockSize`, each one request, kept in an LRU of
@@ -14,19 +13,9 @@ import type { CacheOptions } from "./cache_options.ts";
 export class _BlockCache extends _BaseCache {
   static override readonly cacheName: string = "blockcache";
   /** The most blocks kept. */
-  readonly maxBlocks: number;
+  readonly maxBlocks: number = this.options.maxBlocks ?? 32;
   /** Block number → its bytes (or their request); oldest use first. */
   #blocks = new Map<number, Promise<Uint8Array>>();
-
-  constructor(
-    blockSize: number,
-    fetcher: _Fetcher,
-    size: number,
-    options: CacheOptions = {},
-  ) {
-    super(blockSize, fetcher, size);
-    this.maxBlocks = options.maxBlocks ?? 32;
-  }
 
   /** The block numbers of `[start, end)`, first and last. */
   protected span(start: number, end: number): [number, number] {

@@ -4,8 +4,7 @@
  * @module
  */
 
-import { _BaseCache, _concat, type _Fetcher } from "./_base_cache.ts";
-import type { CacheOptions } from "./cache_options.ts";
+import { _BufferCache, _concat } from "./_base_cache.ts";
 
 /**
  * One contiguous buffer. A miss reads `blockSize` past the end of the read;
@@ -17,35 +16,16 @@ import type { CacheOptions } from "./cache_options.ts";
  * a buffer longer than two blocks drops the whole blocks before the read.
  * Suits semi-random reads that move through a file.
  */
-export class _BytesCache extends _BaseCache {
+export class _BytesCache extends _BufferCache {
   static override readonly cacheName = "bytes";
-  #trim: boolean;
-  #start = 0;
-  #data: Uint8Array = new Uint8Array(0);
+  #trim = this.options.trim ?? true;
 
-  constructor(
-    blockSize: number,
-    fetcher: _Fetcher,
-    size: number,
-    options: CacheOptions = {},
-  ) {
-    super(blockSize, fetcher, size);
-    this.#trim = options.trim ?? true;
-  }
-
-  protected async read(
+  protected async miss(
     start: number,
     end: number,
     signal?: AbortSignal,
   ): Promise<Uint8Array> {
-    const held = this.#data;
-    const heldStart = this.#start;
-    const heldEnd = heldStart + held.length;
-    if (start >= heldStart && end <= heldEnd) {
-      this.stats.hits++;
-      return held.slice(start - heldStart, end - heldStart);
-    }
-    this.stats.misses++;
+    const [held, heldStart, heldEnd] = this.held();
     const ahead = end + this.blockSize;
     const bs = this.blockSize;
     let newStart: number;
@@ -72,13 +52,8 @@ export class _BytesCache extends _BaseCache {
       data = data.subarray(drop);
       newStart += drop;
     }
-    this.#start = newStart;
-    this.#data = data;
+    this.bufferStart = newStart;
+    this.buffer = data;
     return out;
-  }
-
-  override close(): Promise<void> {
-    this.#data = new Uint8Array(0);
-    return Promise.resolve();
   }
 }

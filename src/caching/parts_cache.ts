@@ -4,8 +4,8 @@
  * @module
  */
 
-import { _BaseCache, _concat, type _Fetcher } from "./_base_cache.ts";
-import type { CacheOptions, KnownPart } from "./cache_options.ts";
+import { _BaseCache, _concat } from "./_base_cache.ts";
+import type { KnownPart } from "./cache_options.ts";
 
 /**
  * Serves the byte ranges given up front (`cacheOptions.parts`, e.g. the
@@ -16,17 +16,7 @@ import type { CacheOptions, KnownPart } from "./cache_options.ts";
 export class _PartsCache extends _BaseCache {
   static override readonly cacheName = "parts";
   /** The known parts, sorted, merged, none touching another. */
-  readonly parts: readonly KnownPart[];
-
-  constructor(
-    blockSize: number,
-    fetcher: _Fetcher,
-    size: number,
-    options: CacheOptions = {},
-  ) {
-    super(blockSize, fetcher, size);
-    this.parts = _mergeParts(options.parts ?? []);
-  }
+  readonly parts: readonly KnownPart[] = _mergeParts(this.options.parts ?? []);
 
   protected async read(
     start: number,

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { _BaseCache, _concat } from "./_base_cache.ts";
+import { _BufferCache, _concat } from "./_base_cache.ts";
 
 /**
  * Keeps the last request, which reads `blockSize` past the end of the read
@@ -12,36 +12,22 @@ import { _BaseCache, _concat } from "./_base_cache.ts";
  * and ends past it asks for the rest plus `blockSize`; any other read asks
  * for itself plus `blockSize`. Best for many small reads in order.
  */
-export class _ReadAheadCache extends _BaseCache {
+export class _ReadAheadCache extends _BufferCache {
   static override readonly cacheName = "readahead";
-  #start = 0;
-  #data: Uint8Array = new Uint8Array(0);
 
-  protected async read(
+  protected async miss(
     start: number,
     end: number,
     signal?: AbortSignal,
   ): Promise<Uint8Array> {
-    const held = this.#data;
-    const heldStart = this.#start;
-    const heldEnd = heldStart + held.length;
-    if (start >= heldStart && end <= heldEnd) {
-      this.stats.hits++;
-      return held.slice(start - heldStart, end - heldStart);
-    }
-    this.stats.misses++;
+    const [held, heldStart, heldEnd] = this.held();
     const from = start >= heldStart && start < heldEnd ? heldEnd : start;
     const data = await this.shared(from, end + this.blockSize, signal);
-    this.#start = from;
-    this.#data = data;
+    this.bufferStart = from;
+    this.buffer = data;
     const tail = data.subarray(0, end - from);
     return from === start
       ? tail.slice()
       : _concat([held.subarray(start - heldStart), tail]);
-  }
-
-  override close(): Promise<void> {
-    this.#data = new Uint8Array(0);
-    return Promise.resolve();
   }
 }

@@ -6,6 +6,19 @@
  */
 
 import type { _Fetcher } from "../../src/caching/_base_cache.ts";
+import type { CacheType } from "../../src/caching/cache_options.ts";
+
+/** fsspec's cache names, in the order of its `caches` registry. */
+export const CACHE_NAMES: CacheType[] = [
+  "none",
+  "bytes",
+  "readahead",
+  "blockcache",
+  "first",
+  "all",
+  "background",
+  "parts",
+];
 
 /** Bytes `i * 7 + 3 (mod 256)`, so that every offset is told apart. */
 export function pattern(size: number): Uint8Array {

@@ -2,18 +2,7 @@ import { assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { _caches, _checkCache } from "../../src/caching/caches.ts";
 import { HTTPFileSystem } from "../../src/http/http_file_system.ts";
 import { MemoryFileSystem } from "../../src/memory/memory_file_system.ts";
-import { counting, pattern } from "./_counting.ts";
-
-const NAMES = [
-  "none",
-  "bytes",
-  "readahead",
-  "blockcache",
-  "first",
-  "all",
-  "background",
-  "parts",
-];
+import { CACHE_NAMES as NAMES, counting, pattern } from "./_counting.ts";
 
 Deno.test("_caches holds fsspec's eight cache names, each a class of that name", () => {
   assertEquals(Object.keys(_caches), NAMES);
