@@ -51,6 +51,11 @@ export { serveIOLoop } from "./src/io_worker.ts";
 export { sync, syncWrapper } from "./src/sync.ts";
 export type { SyncOptions } from "./src/sync.ts";
 export type { OpenOptions, Whence } from "./src/async_file.ts";
+export type {
+  CacheOptions,
+  CacheType,
+  KnownPart,
+} from "./src/caching/cache_options.ts";
 export type * from "./src/types.ts";
 export {
   clearInstanceCache,

@@ -6,6 +6,9 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
+import type { _BaseCache } from "./caching/_base_cache.ts";
+import type { CacheOptions, CacheType } from "./caching/cache_options.ts";
+import { _checkCache, _makeCache } from "./caching/caches.ts";
 import type { IOOptions } from "./types.ts";
 
 /** Options of `openAsync` and `open`. */
@@ -16,23 +19,75 @@ export interface OpenOptions extends IOOptions {
    */
   mode?: "rb";
   /**
-   * Bytes read ahead at least, per request.
+   * The cache's unit: bytes read ahead (`"bytes"`, `"readahead"`), the
+   * block size (`"blockcache"`, `"background"`), the head kept (`"first"`).
    * @default {5242880}
    */
   blockSize?: number;
   /**
-   * `"bytes"` keeps the last block read ahead; `"none"` reads exactly what is asked.
+   * The cache between reads and requests, by fsspec's name (see
+   * {@linkcode CacheType}). HTTP files default to their filesystem's
+   * `cacheType`.
    * @default {"bytes"}
    */
-  cacheType?: "bytes" | "none";
+  cacheType?: CacheType;
+  /**
+   * Options of the cache: `maxBlocks`, `trim`, `parts`.
+   * @default {{}}
+   */
+  cacheOptions?: CacheOptions;
 }
+
+/**
+ * Checks the options of `openAsync` before any I/O.
+ * @throws {TypeError} For a mode other than `"rb"`, an unknown cache type or
+ * cache option.
+ * @throws {RangeError} For a block size that is not a non-negative integer
+ * (positive for `"blockcache"` and `"background"`), or a bad `maxBlocks`.
+ */
+export function _checkOpenOptions(path: string, options: OpenOptions): void {
+  if (options.mode !== undefined && options.mode !== "rb") {
+    throw new TypeError(
+      `Cannot open "${path}" in mode "${options.mode}": only "rb" is supported`,
+    );
+  }
+  const cacheType = options.cacheType ?? "bytes";
+  _checkCache(path, cacheType, options.cacheOptions);
+  const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+  const least = cacheType === "blockcache" || cacheType === "background"
+    ? 1
+    : 0;
+  if (!Number.isInteger(blockSize) || blockSize < least) {
+    throw new RangeError(
+      `Cannot open "${path}" with block size ${blockSize}: it must be an integer of at least ${least}`,
+    );
+  }
+}
+
+const DEFAULT_BLOCK_SIZE = 5 * 2 ** 20;
 
 /** Where `seek` counts from: 0 the start, 1 the current position, 2 the end. */
 export type Whence = 0 | 1 | 2;
 
 /**
  * An open file: `read`, `seek`, `tell`, `size`, `close`, and `readable` for a
- * `ReadableStream` of the rest.
+ * `ReadableStream` of the rest. Reads go through the cache named by
+ * `cacheType`. It is also a hyparquet `AsyncBuffer` as it is: `byteLength`
+ * and `slice(start, end?)`, which resolves to an `ArrayBuffer`.
+ *
+ * @example Read through a block cache
+ * ```ts
+ * import { MemoryFileSystem } from "@fsspec/asyn";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fs = new MemoryFileSystem({ asynchronous: true, store: "doc-async-file" });
+ * await fs._pipeFile("/f", new TextEncoder().encode("hello, world"));
+ * await using f = await fs.openAsync("/f", { cacheType: "blockcache", blockSize: 4 });
+ * f.seek(7);
+ * assertEquals(new TextDecoder().decode(await f.read(5)), "world");
+ * assertEquals(f.byteLength, 12);
+ * assertEquals(new TextDecoder().decode(await f.slice(-5, -1)), "worl");
+ * ```
  */
 export class AsyncFile implements AsyncDisposable {
   /** The path. */
@@ -43,7 +98,7 @@ export class AsyncFile implements AsyncDisposable {
   #pos = 0;
   #closed = false;
   #blockSize: number;
-  #cache: { start: number; data: Uint8Array } | undefined;
+  #cache: _BaseCache;
   #signal: AbortSignal | undefined;
 
   /**
@@ -52,7 +107,10 @@ export class AsyncFile implements AsyncDisposable {
    * @param fs The filesystem to read through.
    * @param path The path.
    * @param size Its size, where known.
-   * @param options Block size, cache type, signal.
+   * @param options Block size, cache type and options, signal.
+   * @throws {TypeError} For a mode other than `"rb"`, an unknown cache type
+   * (the message lists the valid ones) or cache option.
+   * @throws {RangeError} For a bad block size or `maxBlocks`.
    */
   constructor(
     fs: AsyncFileSystem,
@@ -60,24 +118,24 @@ export class AsyncFile implements AsyncDisposable {
     size: number | null,
     options: OpenOptions = {},
   ) {
-    if (options.mode !== undefined && options.mode !== "rb") {
-      throw new TypeError(
-        `Cannot open "${path}" in mode "${options.mode}": only "rb" is supported`,
-      );
-    }
-    const blockSize = options.cacheType === "none"
-      ? 0
-      : options.blockSize ?? 5 * 2 ** 20;
-    if (!Number.isInteger(blockSize) || blockSize < 0) {
-      throw new RangeError(
-        `Cannot open "${path}" with block size ${blockSize}: it must be a non-negative integer`,
-      );
-    }
+    _checkOpenOptions(path, options);
     this.#fs = fs;
     this.path = path;
     this.size = size;
-    this.#blockSize = blockSize;
+    this.#blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
     this.#signal = options.signal;
+    this.#cache = _makeCache(
+      options.cacheType ?? "bytes",
+      this.#blockSize,
+      (start, end, signal) =>
+        fs._catFile(path, {
+          start,
+          end: end === Infinity ? null : end,
+          signal,
+        }),
+      size ?? Infinity,
+      options.cacheOptions,
+    );
   }
 
   /** Whether `close` was called. */
@@ -146,29 +204,53 @@ export class AsyncFile implements AsyncDisposable {
     return data;
   }
 
-  async #fetch(start: number, end: number | null): Promise<Uint8Array> {
-    const c = this.#cache;
-    if (
-      c && end !== null && start >= c.start && end <= c.start + c.data.length
-    ) {
-      return c.data.slice(start - c.start, end - c.start);
-    }
-    if (end === null || this.#blockSize === 0) {
-      return await this.#fs._catFile(this.path, {
+  #fetch(start: number, end: number | null): Promise<Uint8Array> {
+    if (end === null) {
+      // the size is unknown: read to the end, around the cache
+      return this.#fs._catFile(this.path, {
         start,
         end,
         signal: this.#signal,
       });
     }
-    let readEnd = Math.max(end, start + this.#blockSize);
-    if (this.size !== null) readEnd = Math.min(readEnd, this.size);
-    const data = await this.#fs._catFile(this.path, {
-      start,
-      end: readEnd,
-      signal: this.#signal,
-    });
-    this.#cache = { start, data };
-    return data.slice(0, end - start);
+    return this.#cache.fetch(start, end, this.#signal);
+  }
+
+  /**
+   * The size in bytes (hyparquet's `AsyncBuffer.byteLength`).
+   * @throws {TypeError} Where the size is unknown.
+   */
+  get byteLength(): number {
+    if (this.size === null) {
+      throw new TypeError(
+        `Cannot get the byteLength of "${this.path}": its size is unknown`,
+      );
+    }
+    return this.size;
+  }
+
+  /**
+   * Bytes `[start, end)` through the cache, as `ArrayBuffer.prototype.slice`
+   * counts them (negative from the end, clamped to the file); the position
+   * does not move. This makes the file a hyparquet `AsyncBuffer`.
+   *
+   * @param start The first byte.
+   * @param end The byte after the last; the end of the file when omitted.
+   * @returns A new `ArrayBuffer` of the bytes.
+   * @throws {TypeError} Where the file is closed, or its size is unknown.
+   */
+  async slice(start: number, end?: number): Promise<ArrayBuffer> {
+    this.#check("slice");
+    const size = this.byteLength;
+    const clamp = (n: number) =>
+      Math.min(Math.max(n < 0 ? size + n : n, 0), size);
+    const from = clamp(Math.trunc(start) || 0);
+    const to = end === undefined ? size : clamp(Math.trunc(end) || 0);
+    if (to <= from) return new ArrayBuffer(0);
+    const data = await this.#cache.fetch(from, to, this.#signal);
+    return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+      ? data.buffer as ArrayBuffer
+      : data.slice().buffer;
   }
 
   /** A stream of the file from the position on, read a block at a time. */
@@ -185,10 +267,9 @@ export class AsyncFile implements AsyncDisposable {
   }
 
   /** Close the file; later reads throw. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
     this.#closed = true;
-    this.#cache = undefined;
-    return Promise.resolve();
+    await this.#cache.close();
   }
 
   /** `await using f = await fs.openAsync(…)` closes it. */

@@ -48,7 +48,11 @@ import {
   _putFileWhole,
   _runTransfers,
 } from "./transfer.ts";
-import { AsyncFile, type OpenOptions } from "./async_file.ts";
+import {
+  _checkOpenOptions,
+  AsyncFile,
+  type OpenOptions,
+} from "./async_file.ts";
 import { BlockingFace } from "./blocking_face.ts";
 import { _attachBlocking } from "./forwarding.ts";
 import { _checkOptions, _optionNames } from "./option_names.ts";
@@ -473,6 +477,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * and a `ReadableStream`.
    */
   async openAsync(path: string, options: OpenOptions = {}): Promise<AsyncFile> {
+    _checkOpenOptions(path, options);
     const info = await this._info(path, { signal: options.signal });
     if (info.type !== "file") {
       throw new FileNotFoundError(`Cannot open "${path}": it is a directory`, {

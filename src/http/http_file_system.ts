@@ -6,7 +6,12 @@
  * @module
  */
 
-import { AsyncFile, type OpenOptions } from "../async_file.ts";
+import type { CacheOptions, CacheType } from "../caching/cache_options.ts";
+import {
+  _checkOpenOptions,
+  AsyncFile,
+  type OpenOptions,
+} from "../async_file.ts";
 import {
   AsyncFileSystem,
   type FileSystemOptions,
@@ -115,9 +120,9 @@ export class HTTPFileSystem extends AsyncFileSystem {
   /** Read-ahead of files from `openAsync`. */
   readonly blockSize: number;
   /** Cache type of files from `openAsync`. */
-  readonly cacheType: "bytes" | "none";
+  readonly cacheType: CacheType;
   /** Cache options (fsspec's `cache_options`). */
-  readonly cacheOptions: Record<string, unknown> | undefined;
+  readonly cacheOptions: CacheOptions | undefined;
   /** Whether URLs are sent as given. */
   readonly encoded: boolean;
   #settings: _Settings;
@@ -525,6 +530,13 @@ export class HTTPFileSystem extends AsyncFileSystem {
     options: OpenOptions = {},
   ): Promise<AsyncFile> {
     const url = this.stripProtocol(path);
+    options = {
+      ...options,
+      blockSize: options.blockSize ?? this.blockSize,
+      cacheType: options.cacheType ?? this.cacheType,
+      cacheOptions: options.cacheOptions ?? this.cacheOptions,
+    };
+    _checkOpenOptions(url, options);
     const info = await this._info(url, { signal: options.signal });
     if (info.type !== "file") {
       throw new FileNotFoundError(`Cannot open "${url}": it is a directory`, {
@@ -541,11 +553,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
       );
     }
     // a size of 0 from a HEAD may be a lie (fsspec streams then): read to the end instead
-    return new AsyncFile(this, url, info.size || null, {
-      ...options,
-      blockSize: options.blockSize ?? this.blockSize,
-      cacheType: options.cacheType ?? this.cacheType,
-    });
+    return new AsyncFile(this, url, info.size || null, options);
   }
 
   /** Release the session (its HTTP client); a later request makes a new one. */

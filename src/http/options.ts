@@ -6,6 +6,7 @@
  */
 
 import type { FileSystemOptions } from "../async_file_system.ts";
+import type { CacheOptions, CacheType } from "../caching/cache_options.ts";
 import type { IOOptions, TransferFileOptions } from "../types.ts";
 import { HTTPSession, type HTTPSessionOptions } from "./session.ts";
 
@@ -29,16 +30,16 @@ export interface HTTPFileSystemOptions extends FileSystemOptions {
    */
   blockSize?: number;
   /**
-   * The cache of files from `openAsync`: `"bytes"` keeps the last block read
-   * ahead, `"none"` reads exactly what is asked.
+   * The cache of files from `openAsync`, by fsspec's name (see
+   * {@linkcode CacheType}).
    * @default {"bytes"}
    */
-  cacheType?: "bytes" | "none";
+  cacheType?: CacheType;
   /**
-   * Options of the file cache (kept for fsspec's `cache_options`).
+   * Options of the file cache (fsspec's `cache_options`).
    * @default {undefined}
    */
-  cacheOptions?: Record<string, unknown>;
+  cacheOptions?: CacheOptions;
   /**
    * Headers sent with every request, uploads included.
    * @default {{}}
@@ -110,7 +111,7 @@ export interface _Settings {
   simpleLinks: boolean;
   sameScheme: boolean;
   blockSize: number;
-  cacheType: "bytes" | "none";
+  cacheType: CacheType;
   encoded: boolean;
   headers: Record<string, string>;
   timeout: number;

@@ -138,7 +138,13 @@ Deno.test("LocalFileSystem raises PermissionError where Deno denies access", asy
     }`,
   );
   const { stdout, success } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--no-prompt", "--allow-read", script],
+    args: [
+      "run",
+      "--no-prompt",
+      "--allow-read",
+      `--config=${new URL("../../deno.json", import.meta.url).pathname}`,
+      script,
+    ],
     env: { NO_COLOR: "1" },
     stdout: "piped",
     stderr: "inherit",
