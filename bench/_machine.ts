@@ -46,6 +46,8 @@ export function machineFacts(peers: Record<string, string | null>): string {
     `Machine: ${navigator.hardwareConcurrency} × ${cpu}, ${
       Number.isFinite(memKiB) ? `${Math.round(memKiB / 2 ** 20)} GiB` : "?"
     }, ${os}, load average at start ${load || "?"}.`,
-    `Deno ${Deno.version.deno} (V8 ${Deno.version.v8}); ${versions}.`,
+    `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})${
+      versions ? `; ${versions}` : ""
+    }.`,
   ].join(" ");
 }
