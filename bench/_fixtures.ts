@@ -111,3 +111,18 @@ export async function addPatternFile(
   }
   return `${served.server.url}/${name}`;
 }
+
+/**
+ * Stops nginx and removes its directory on Ctrl-C (an interrupted run
+ * would leave both behind: `await using` does not run on a signal).
+ * Disposing the result removes the listener.
+ */
+export function cleanUpOnInterrupt(served: Served): Disposable {
+  const onInterrupt = () => {
+    served[Symbol.asyncDispose]().finally(() => Deno.exit(130));
+  };
+  Deno.addSignalListener("SIGINT", onInterrupt);
+  return {
+    [Symbol.dispose]: () => Deno.removeSignalListener("SIGINT", onInterrupt),
+  };
+}

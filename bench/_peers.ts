@@ -133,7 +133,7 @@ export function curlOne(
   };
 }
 
-/** The Python side: read the URLs, warm up, then one timed `cat` per line read. */
+/** The Python side: read the URLs, warm up, then one timed `cat` per line read (wall and CPU ms). */
 const PY_CAT = `
 import sys, time, fsspec
 urls = open(sys.argv[1]).read().split()
@@ -142,11 +142,13 @@ fs = fsspec.filesystem("http", skip_instance_cache=True)
 fs.cat(urls[:200], batch_size=batch)
 for line in sys.stdin:
     t0 = time.perf_counter()
+    c0 = time.process_time()
     out = fs.cat(urls, batch_size=batch)
     ms = (time.perf_counter() - t0) * 1000
+    cpu = (time.process_time() - c0) * 1000
     if len(out) != len(urls) or any(len(v) != 1024 for v in out.values()):
         sys.exit("short read")
-    print(ms, flush=True)
+    print(ms, cpu, flush=True)
 `;
 
 /** A running Python fsspec process: each `run` times one `fs.cat(urls)` there. */
@@ -183,7 +185,8 @@ export async function startPythonCat(
       await writer.write(new TextEncoder().encode("go\n"));
       const { value, done } = await lines.read();
       if (done) throw new Error("Cannot time Python fsspec: it exited");
-      return { ms: Number(value) };
+      const [ms, cpuMs] = value.split(" ").map(Number);
+      return { ms, extra: { cpuMs } };
     },
     async [Symbol.asyncDispose]() {
       await writer.close();

@@ -15,13 +15,14 @@
 
 import { parseArgs } from "@std/cli/parse-args";
 import { HTTPFileSystem, runCorosInChunks, type Thunk } from "../mod.ts";
-import { findNginx, serveSmallFiles } from "./_fixtures.ts";
+import { cleanUpOnInterrupt, findNginx, serveSmallFiles } from "./_fixtures.ts";
 import { machineFacts } from "./_machine.ts";
 import { fetchPool } from "./_pools.ts";
 import {
   type Case,
   interleave,
   markdownTable,
+  type Measured,
   num,
   timed,
   timeSpread,
@@ -51,27 +52,29 @@ interface Workload {
   run: (batchSize: number) => Promise<unknown>;
 }
 
-/** Items per second of a workload at each batch size (null where a run failed). */
-async function measure(w: Workload): Promise<(number | null)[]> {
-  console.error(`${w.name}:`);
-  const failed = new Set<number>();
-  const cases: Case[] = BATCH_SIZES.map((b) => ({
-    name: String(b),
+/** A case per workload and batch size; a failed run marks its point failed. */
+function casesOf(w: Workload, failed: Set<string>): Case[] {
+  return BATCH_SIZES.map((b) => ({
+    name: `${w.name} @ ${b}`,
     run: async () => {
-      if (failed.has(b)) return { ms: NaN };
+      if (failed.has(`${w.name} @ ${b}`)) return { ms: NaN };
       try {
         return await timed(() => w.run(b));
       } catch (error) {
-        console.error(`  batch ${b} failed: ${error}`);
-        failed.add(b);
+        console.error(`  ${w.name} at batch ${b} failed: ${error}`);
+        failed.add(`${w.name} @ ${b}`);
         return { ms: NaN };
       }
     },
   }));
-  const measured = await interleave(cases, rounds);
-  return measured.map((m, i) =>
-    failed.has(BATCH_SIZES[i]) ? null : w.items / (timeSpread(m).median / 1000)
-  );
+}
+
+/** Items per second (median) of each case. */
+function rates(measured: Measured[], items: number[]): (number | null)[] {
+  return measured.map((m, i) => {
+    const ms = timeSpread(m).median;
+    return Number.isNaN(ms) ? null : items[i] / (ms / 1000);
+  });
 }
 
 const noop: Thunk<number>[] = Array.from(
@@ -86,6 +89,7 @@ const wait1ms: Thunk<void>[] = Array.from(
 const nginx = findNginx();
 if (nginx) {
   await using served = await serveSmallFiles(nginx, files);
+  using _interrupt = cleanUpOnInterrupt(served);
   const urls = served.small;
   await using capped = new HTTPFileSystem({ asynchronous: true });
   await using uncapped = new HTTPFileSystem({
@@ -118,16 +122,27 @@ if (nginx) {
       run: (batchSize) => uncapped._cat(urls, { batchSize }),
     },
   ];
-  const series: Series[] = [];
-  for (const w of workloads) {
-    series.push({ name: w.name, color: w.color, values: await measure(w) });
-  }
-  console.error("raw fetch pool of 128:");
-  const [pool] = await interleave([{
-    name: "pool",
+  // every workload and batch size in one interleaved run, so that all
+  // points share the machine's mood; the raw pool last in each round
+  const failed = new Set<string>();
+  const cases = workloads.flatMap((w) => casesOf(w, failed));
+  cases.push({
+    name: "raw fetch pool of 128",
     run: () => timed(() => fetchPool(urls, 128)),
-  }], rounds);
-  const poolRate = files / (timeSpread(pool).median / 1000);
+  });
+  console.error(`${cases.length} cases, ${rounds} rounds after a warm-up:`);
+  const measured = await interleave(cases, rounds);
+  const items = [
+    ...workloads.flatMap((w) => BATCH_SIZES.map(() => w.items)),
+    files,
+  ];
+  const all = rates(measured, items);
+  const series: Series[] = workloads.map((w, k) => ({
+    name: w.name,
+    color: w.color,
+    values: all.slice(k * BATCH_SIZES.length, (k + 1) * BATCH_SIZES.length),
+  }));
+  const poolRate = all[all.length - 1] ?? NaN;
   const categories = BATCH_SIZES.map((b) => b === -1 ? "-1 (all)" : String(b));
   const svg = lineChartSvg({
     title: "Throughput against batch size",

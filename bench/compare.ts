@@ -53,6 +53,7 @@ if (nginx) {
     "Python fsspec": fsspecVersion,
   });
   await using served: Served = await serveSmallFiles(nginx, files);
+  using _interrupt = cleanUpOnInterrupt(served);
   const sections: Section[] = [];
   const peers = { curl, time, python: fsspecVersion !== null };
   if (only.has("small")) sections.push(await smallGroup(served, rounds, peers));
