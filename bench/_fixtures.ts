@@ -119,7 +119,9 @@ export async function addPatternFile(
  */
 export function cleanUpOnInterrupt(served: Served): Disposable {
   const onInterrupt = () => {
-    served[Symbol.asyncDispose]().finally(() => Deno.exit(130));
+    Promise.resolve(served[Symbol.asyncDispose]()).finally(() =>
+      Deno.exit(130)
+    );
   };
   Deno.addSignalListener("SIGINT", onInterrupt);
   return {

@@ -20,7 +20,12 @@
  */
 
 import { parseArgs } from "@std/cli/parse-args";
-import { findNginx, type Served, serveSmallFiles } from "./_fixtures.ts";
+import {
+  cleanUpOnInterrupt,
+  findNginx,
+  type Served,
+  serveSmallFiles,
+} from "./_fixtures.ts";
 import { firstLine, machineFacts } from "./_machine.ts";
 import { findCurl, findPythonFsspec, findTime } from "./_peers.ts";
 import { diskGroup, largeGroup, rangesGroup, smallGroup } from "./_groups.ts";
