@@ -120,6 +120,15 @@ export async function smallGroup(
       run: () =>
         timed(() => Promise.resolve(checkCat(blocking.fs.cat(urls), n))),
     },
+    {
+      name: `\`cat\`, blocking, batchSize ${CONCURRENCY}`,
+      run: () =>
+        timed(() =>
+          Promise.resolve(
+            checkCat(blocking.fs.cat(urls, { batchSize: CONCURRENCY }), n),
+          )
+        ),
+    },
   ];
   if (python) {
     cases.push({
@@ -133,7 +142,7 @@ export async function smallGroup(
   } finally {
     await blocking.loop.close();
   }
-  const [pool, catDefault, cat128, catBlocking, py] = measured;
+  const [pool, catDefault, cat128, catBlocking, catBlocking128, py] = measured;
   return {
     title: `\`_cat\` of ${num(n)} files of 1 KiB (nginx, in memory)`,
     header: filesHeader("files"),
@@ -154,8 +163,13 @@ export async function smallGroup(
         0.9,
       ),
       ratioTarget(
-        "blocking `cat` ≥ 0.85x the raw pool",
+        "blocking `cat` ≥ 0.85x the raw pool (defaults)",
         speedup(catBlocking, pool),
+        0.85,
+      ),
+      ratioTarget(
+        `blocking \`cat\` ≥ 0.85x the raw pool (batchSize ${CONCURRENCY})`,
+        speedup(catBlocking128, pool),
         0.85,
       ),
       ratioTarget(
