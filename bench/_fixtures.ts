@@ -73,31 +73,32 @@ export async function serveSmallFiles(
   };
 }
 
-/** A sparse file of `size` bytes (reads as zeros; nothing to write). */
-export async function addSparseFile(
-  served: Served,
-  name: string,
-  size: number,
-): Promise<string> {
-  const path = `${served.root}/${name}`;
-  using file = await Deno.open(path, { write: true, create: true });
-  await file.truncate(size);
-  return `${served.server.url}/${name}`;
-}
-
 /** The byte at `offset` of a patterned file: which KiB it lies in, mod 251. */
 export function patternByte(offset: number): number {
   return Math.floor(offset / 1024) % 251;
 }
 
-/** A file of `size` bytes whose bytes say where they are (see {@linkcode patternByte}). */
-export async function addPatternFile(
+/**
+ * Adds a served file of `size` bytes: sparse (reads as zeros; nothing to
+ * write), or patterned, its bytes saying where they are (see
+ * {@linkcode patternByte}).
+ *
+ * @returns Its URL.
+ */
+export async function addFile(
   served: Served,
   name: string,
   size: number,
+  content: "sparse" | "pattern",
 ): Promise<string> {
   const path = `${served.root}/${name}`;
   using file = await Deno.open(path, { write: true, create: true });
+  if (content === "sparse") await file.truncate(size);
+  else await writePattern(file, size);
+  return `${served.server.url}/${name}`;
+}
+
+async function writePattern(file: Deno.FsFile, size: number): Promise<void> {
   const chunk = new Uint8Array(1 << 20);
   for (let at = 0; at < size; at += chunk.length) {
     const n = Math.min(chunk.length, size - at);
@@ -109,7 +110,6 @@ export async function addPatternFile(
       written += await file.write(chunk.subarray(written, n));
     }
   }
-  return `${served.server.url}/${name}`;
 }
 
 /**

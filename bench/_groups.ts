@@ -7,12 +7,7 @@
  */
 
 import { type AsyncFileSystem, HTTPFileSystem, IOLoop } from "../mod.ts";
-import {
-  addPatternFile,
-  addSparseFile,
-  patternByte,
-  type Served,
-} from "./_fixtures.ts";
+import { addFile, patternByte, type Served } from "./_fixtures.ts";
 import { startDelayProxy } from "./_delay_proxy.ts";
 import { fetchPool } from "./_pools.ts";
 import { curlOne, curlParallel, startPythonCat } from "./_peers.ts";
@@ -39,6 +34,13 @@ export interface Peers {
   curl: string | null;
   time: string | null;
   python: boolean;
+}
+
+/** What every group gets: the served files, the rounds, the peers. */
+export interface GroupContext {
+  served: Served;
+  rounds: number;
+  peers: Peers;
 }
 
 /** In-flight requests of the raw pool, curl and Python: the library's `batchSize` 128. */
@@ -79,6 +81,13 @@ function filesHeader(unit: string): string[] {
   ];
 }
 
+/** The small files' URLs and count, announced on stderr. */
+function manyFiles(served: Served, group: string, where: string) {
+  const urls = served.small;
+  console.error(`${group}: ${urls.length} files of 1 KiB, ${where}`);
+  return { urls, n: urls.length };
+}
+
 /** A blocking-mode HTTP filesystem on a loop of its own. */
 function blockingHttp(): { fs: AsyncFileSystem; loop: IOLoop } {
   const loop = new IOLoop();
@@ -87,13 +96,9 @@ function blockingHttp(): { fs: AsyncFileSystem; loop: IOLoop } {
 
 /** `_cat` of the small files, both faces, against the raw pool and Python fsspec. */
 export async function smallGroup(
-  served: Served,
-  rounds: number,
-  peers: Peers,
+  { served, rounds, peers }: GroupContext,
 ): Promise<Section> {
-  const urls = served.small;
-  const n = urls.length;
-  console.error(`small: ${n} files of 1 KiB, in memory`);
+  const { urls, n } = manyFiles(served, "small", "in memory");
   await using fs = new HTTPFileSystem({ asynchronous: true });
   const blocking = blockingHttp();
   await using python = peers.python
@@ -183,13 +188,9 @@ export async function smallGroup(
 
 /** The small files written to disk: `_get` (both faces) against `curl --parallel`. */
 export async function diskGroup(
-  served: Served,
-  rounds: number,
-  peers: Peers,
+  { served, rounds, peers }: GroupContext,
 ): Promise<Section> {
-  const urls = served.small;
-  const n = urls.length;
-  console.error(`disk: ${n} files of 1 KiB to disk`);
+  const { urls, n } = manyFiles(served, "disk", "to disk");
   const out = `${served.dir}/out`;
   const targets = (name: string) => urls.map((_, i) => `${out}/${name}/${i}`);
   const ours = targets("ours");
@@ -289,12 +290,10 @@ function childCase(
 
 /** `get` of 1 GiB to disk against `curl -o`, with peak RSS. */
 export async function largeGroup(
-  served: Served,
-  rounds: number,
-  peers: Peers,
+  { served, rounds, peers }: GroupContext,
 ): Promise<Section> {
   console.error("large: 1 GiB to disk");
-  const url = await addSparseFile(served, "large.bin", GIB);
+  const url = await addFile(served, "large.bin", GIB, "sparse");
   const out = `${served.dir}/large.out`;
   const cases: Case[] = [
     childCase(
@@ -388,13 +387,12 @@ function plannedRanges(): { starts: number[]; ends: number[] } {
 
 /** `_catRanges` through a 1 ms proxy: coalesced against one request per range. */
 export async function rangesGroup(
-  served: Served,
-  rounds: number,
+  { served, rounds }: GroupContext,
 ): Promise<Section> {
   console.error(
     "ranges: 1,000 ranges of a 100 MiB file, 1 ms added per request",
   );
-  const direct = await addPatternFile(served, "ranges.bin", 100 * MIB);
+  const direct = await addFile(served, "ranges.bin", 100 * MIB, "pattern");
   await using proxy = await startDelayProxy(served.server.url, 1);
   const url = direct.replace(served.server.url, proxy.url);
   const { starts, ends } = plannedRanges();

@@ -14,7 +14,8 @@
  */
 
 import { parseArgs } from "@std/cli/parse-args";
-import { HTTPFileSystem, runCorosInChunks, type Thunk } from "../mod.ts";
+import { HTTPFileSystem, runCorosInChunks } from "../mod.ts";
+import { noopThunks, wait1msThunks } from "./_thunks.ts";
 import { cleanUpOnInterrupt, findNginx, serveSmallFiles } from "./_fixtures.ts";
 import { machineFacts } from "./_machine.ts";
 import { fetchPool } from "./_pools.ts";
@@ -77,14 +78,8 @@ function rates(measured: Measured[], items: number[]): (number | null)[] {
   });
 }
 
-const noop: Thunk<number>[] = Array.from(
-  { length: NOOPS },
-  (_, i) => () => Promise.resolve(i),
-);
-const wait1ms: Thunk<void>[] = Array.from(
-  { length: WAITS },
-  () => () => new Promise<void>((r) => setTimeout(r, 1)),
-);
+const noop = noopThunks(NOOPS);
+const wait1ms = wait1msThunks(WAITS);
 
 const nginx = findNginx();
 if (nginx) {
@@ -167,6 +162,10 @@ if (nginx) {
     }],
   });
   await Deno.writeTextFile(args.out, svg);
+  // in deno fmt's layout, so that `deno fmt --check` passes on the committed file
+  await new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--quiet", args.out],
+  }).output();
   console.error(`wrote ${args.out}`);
   console.log(machineFacts({}));
   console.log();

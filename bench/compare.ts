@@ -61,10 +61,16 @@ if (nginx) {
   using _interrupt = cleanUpOnInterrupt(served);
   const sections: Section[] = [];
   const peers = { curl, time, python: fsspecVersion !== null };
-  if (only.has("small")) sections.push(await smallGroup(served, rounds, peers));
-  if (only.has("disk")) sections.push(await diskGroup(served, rounds, peers));
-  if (only.has("large")) sections.push(await largeGroup(served, rounds, peers));
-  if (only.has("ranges")) sections.push(await rangesGroup(served, rounds));
+  const context = { served, rounds, peers };
+  const groups = {
+    small: smallGroup,
+    disk: diskGroup,
+    large: largeGroup,
+    ranges: rangesGroup,
+  };
+  for (const [name, group] of Object.entries(groups)) {
+    if (only.has(name)) sections.push(await group(context));
+  }
   console.log(
     renderSections(
       sections,
