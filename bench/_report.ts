@@ -70,13 +70,13 @@ export function fmtTime(m: Measured): string {
 export function renderSections(sections: Section[], intro: string): string {
   const parts = [intro, ""];
   for (const s of sections) {
-    parts.push(`#### ${s.title}`, "", markdownTable(s.header, s.rows), "");
+    parts.push(`### ${s.title}`, "", markdownTable(s.header, s.rows), "");
     for (const note of s.notes) parts.push(note, "");
   }
   const targets = sections.flatMap((s) => s.targets);
   if (targets.length) {
     parts.push(
-      "#### Targets of issue 10",
+      "### Targets of issue 10",
       "",
       markdownTable(
         ["target", "measured (median, min–max of rounds)", "met"],

@@ -74,7 +74,9 @@ if (nginx) {
   console.log(
     renderSections(
       sections,
-      `Command: \`deno task compare\` (${rounds} interleaved rounds after one warm-up round, ${files} files). ${facts}`,
+      `Command: \`deno task compare\` (${rounds} interleaved rounds after one warm-up round, ${
+        files.toLocaleString("en-US")
+      } files). ${facts}`,
     ),
   );
 }
