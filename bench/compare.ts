@@ -74,7 +74,9 @@ if (nginx) {
   console.log(
     renderSections(
       sections,
-      `Command: \`deno task compare\` (${rounds} interleaved rounds after one warm-up round, ${
+      `Command: \`deno task compare\` (${rounds} interleaved round${
+        rounds === 1 ? "" : "s"
+      } after one warm-up round, ${
         files.toLocaleString("en-US")
       } files). ${facts}`,
     ),
