@@ -3,20 +3,15 @@
  * overhead) and on thunks that wait 1 ms (how close the window gets to ideal).
  */
 import { runCorosInChunks, type Thunk } from "../mod.ts";
+import { noopThunks, wait1msThunks } from "./_thunks.ts";
 
 const NOOP_COUNT = 10_000;
 const WAIT_COUNT = 1_280;
 /** Baselines call thunks directly; nothing aborts them. */
 const NO_SIGNAL = new AbortController().signal;
 
-const noop: Thunk<number>[] = Array.from(
-  { length: NOOP_COUNT },
-  (_, i) => () => Promise.resolve(i),
-);
-const wait1ms: Thunk<void>[] = Array.from(
-  { length: WAIT_COUNT },
-  () => () => new Promise<void>((r) => setTimeout(r, 1)),
-);
+const noop = noopThunks(NOOP_COUNT);
+const wait1ms = wait1msThunks(WAIT_COUNT);
 
 Deno.bench({
   name: `Promise.all, ${NOOP_COUNT} no-op promises`,
