@@ -33,6 +33,18 @@ export type Whence = 0 | 1 | 2;
 /**
  * An open file: `read`, `seek`, `tell`, `size`, `close`, and `readable` for a
  * `ReadableStream` of the rest.
+ *
+ * @example Read part of a file
+ * ```ts
+ * import { filesystem } from "@fsspec/asyn";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
+ * await fs._pipeFile("/f", new Uint8Array([1, 2, 3, 4]));
+ * await using f = await fs.openAsync("/f");
+ * f.seek(1);
+ * assertEquals(await f.read(2), new Uint8Array([2, 3]));
+ * ```
  */
 export class AsyncFile implements AsyncDisposable {
   /** The path. */

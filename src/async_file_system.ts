@@ -5,11 +5,11 @@
  */
 
 import { FileNotFoundError } from "./errors.ts";
-import { _runBatch } from "./batch.ts";
-import { _catMany } from "./cat.ts";
-import { _catRangesOf } from "./cat_ranges.ts";
-import { _rmMany } from "./remove.ts";
-import { _parent } from "./path.ts";
+import { _runBatch } from "./_batch.ts";
+import { _catMany } from "./_cat.ts";
+import { _catRangesOf } from "./_cat_ranges.ts";
+import { _rmMany } from "./_remove.ts";
+import { _parent } from "./_path.ts";
 import {
   _checkDepth,
   _expandDetailed,
@@ -17,7 +17,7 @@ import {
   _globDetailed,
   _infoOrNull,
   _walkDetailed,
-} from "./tree.ts";
+} from "./_tree.ts";
 import type {
   BatchOptions,
   CatFileOptions,
@@ -47,10 +47,13 @@ import {
   _getFileWhole,
   _putFileWhole,
   _runTransfers,
-} from "./transfer.ts";
+} from "./_transfer.ts";
 import { AsyncFile, type OpenOptions } from "./async_file.ts";
-import { BlockingFace } from "./blocking_face.ts";
-import { _attachBlocking } from "./forwarding.ts";
+import { _attachBlocking } from "./_forwarding.ts";
+import { _blockingState, _loopOf } from "./_blocking_state.ts";
+import { _STANDARD_METHODS } from "./_methods.ts";
+import { _defineMethod } from "./_twins.ts";
+import type { BlockingMethods } from "./blocking_methods.ts";
 import type { IOLoop } from "./io_loop.ts";
 
 /** Options every filesystem takes; backends add their own. */
@@ -88,13 +91,12 @@ function unsupported(fs: AsyncFileSystem, action: string, path: string): never {
   );
 }
 
-/** `lsResult(infos, detail)`: what `_ls` returns for its `detail` option. */
-export function lsResult<D extends boolean>(
-  infos: FileInfo[],
-  detail: D | undefined,
-): LsResult<D> {
-  return (detail === false ? infos.map((i) => i.name) : infos) as LsResult<D>;
-}
+/**
+ * The blocking twins of every filesystem's async methods: see
+ * {@linkcode BlockingMethods}. (They are made from the method table, so the
+ * interface and the class merge.)
+ */
+export interface AsyncFileSystem extends BlockingMethods {}
 
 /**
  * The base of every filesystem. A backend implements `_ls`, `_info` and
@@ -105,14 +107,14 @@ export function lsResult<D extends boolean>(
  * @example A memory filesystem in async code
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
  * await fs._pipe({ "/a.txt": new TextEncoder().encode("A"), "/b.txt": new Uint8Array(2) });
- * assert.deepEqual(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
+ * assertEquals(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
  * ```
  */
-export abstract class AsyncFileSystem extends BlockingFace {
+export abstract class AsyncFileSystem {
   /** fsspec's `async_impl`: every filesystem here is asynchronous underneath. */
   static readonly asyncImpl: boolean = true;
   /** The protocols this class serves; the first is its main name. */
@@ -135,11 +137,16 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * @param options `asynchronous`, `batchSize` and the backend's own.
    */
   constructor(options: FileSystemOptions = {}) {
-    super();
     this.storageOptions = Object.freeze({ ...options });
     this.asynchronous = options.asynchronous ?? false;
     this.batchSize = options.batchSize;
     _attachBlocking(this, options);
+  }
+
+  /** The IO loop the blocking methods use; undefined for an asynchronous instance. */
+  get loop(): IOLoop | undefined {
+    const info = _blockingState(this);
+    return info && _loopOf(info);
   }
 
   /** Whether `?` is a glob character here (HTTP says no: it starts a query). */
@@ -472,4 +479,8 @@ export abstract class AsyncFileSystem extends BlockingFace {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+for (const [method, kind] of Object.entries(_STANDARD_METHODS)) {
+  _defineMethod(AsyncFileSystem, method, kind);
 }

@@ -3,9 +3,9 @@
  * Worker that runs a thread's blocking calls, and {@linkcode getLoop}, the
  * thread's shared one (fsspec's `get_loop()`).
  *
- * The connection to the Worker (its start, its death) is `io_connection.ts`;
- * a blocked caller's wait for its answer, `io_wait.ts`; callbacks across the
- * threads, `remote_callback.ts`.
+ * The connection to the Worker (its start, its death) is `_io_connection.ts`;
+ * a blocked caller's wait for its answer, `_io_wait.ts`; callbacks across the
+ * threads, `_remote_callback.ts`.
  *
  * @module
  */
@@ -17,7 +17,7 @@ import {
   type _PortMessage,
   type _Request,
   W,
-} from "./channel.ts";
+} from "./_channel.ts";
 import {
   type _Conn,
   _lose,
@@ -25,22 +25,22 @@ import {
   _ref,
   _unref,
   type MessageTarget,
-} from "./io_connection.ts";
-import { _awaitAnswer } from "./io_wait.ts";
+} from "./_io_connection.ts";
+import { _awaitAnswer } from "./_io_wait.ts";
 import type { ImplementationSpec } from "./registry.ts";
-import { _applyEvent, _callbackIds } from "./remote_callback.ts";
+import { _applyEvent, _callbackIds } from "./_remote_callback.ts";
 import {
   _decode,
   type _DecodeHooks,
   _encode,
   type _EncodeHooks,
   _transferable,
-} from "./wire.ts";
+} from "./_wire.ts";
 
-export type { MessageTarget } from "./io_connection.ts";
+export type { MessageTarget } from "./_io_connection.ts";
 
 /** Options of a blocking call made through an {@linkcode IOLoop}. */
-export interface LoopCallOptions {
+export interface _LoopCallOptions {
   /**
    * Seconds to wait before giving up with `FSTimeoutError`; 0 waits forever.
    * @default {0}
@@ -62,7 +62,7 @@ export const _loop: {
   call(
     loop: IOLoop,
     req: Omit<_Request, "id">,
-    options?: LoopCallOptions,
+    options?: _LoopCallOptions,
   ): unknown;
   /** Run a request on the Worker without blocking. */
   callAsync(
@@ -108,12 +108,12 @@ export function _keyOf(obj: object): number {
  * @example A loop of one's own, closed when done
  * ```ts
  * import { filesystem, IOLoop } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * await using loop = new IOLoop();
  * const fs = await filesystem("memory", { loop, skipInstanceCache: true, store: "doc-loop" });
  * fs.pipe("/a", new Uint8Array([1, 2]));
- * assert.deepEqual(fs.cat("/a"), new Uint8Array([1, 2]));
+ * assertEquals(fs.cat("/a"), new Uint8Array([1, 2]));
  * ```
  */
 export class IOLoop implements AsyncDisposable {
@@ -253,7 +253,7 @@ export class IOLoop implements AsyncDisposable {
    * Run a request on the Worker and block this thread until it is answered.
    * @throws {FSTimeoutError} Where `timeout` ran out.
    */
-  #call(req: Omit<_Request, "id">, options: LoopCallOptions = {}): unknown {
+  #call(req: Omit<_Request, "id">, options: _LoopCallOptions = {}): unknown {
     const what = options.what ?? `${req.method ?? req.op}()`;
     if (_onIOWorker()) {
       throw new Error(
@@ -411,9 +411,9 @@ let threadLoop: IOLoop | undefined;
  * @example
  * ```ts
  * import { getLoop } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
- * assert.equal(getLoop(), getLoop());
+ * assertStrictEquals(getLoop(), getLoop());
  * ```
  */
 export function getLoop(): IOLoop {

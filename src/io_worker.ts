@@ -24,9 +24,9 @@ import {
   type _Request,
   _Shared,
   W,
-} from "./channel.ts";
-import { type _CallbackEvent, _RemoteCallback } from "./remote_callback.ts";
-import { _decode, type _DecodeHooks, _encode, _transferable } from "./wire.ts";
+} from "./_channel.ts";
+import { type _CallbackEvent, _RemoteCallback } from "./_remote_callback.ts";
+import { _decode, type _DecodeHooks, _encode, _transferable } from "./_wire.ts";
 
 type Fs = Record<string, unknown> & { close?: () => unknown };
 

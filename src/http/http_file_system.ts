@@ -7,9 +7,10 @@
  */
 
 import { AsyncFile, type OpenOptions } from "../async_file.ts";
-import { AsyncFileSystem, lsResult } from "../async_file_system.ts";
+import { AsyncFileSystem } from "../async_file_system.ts";
+import { lsResult } from "../_ls_result.ts";
 import { FileNotFoundError } from "../errors.ts";
-import { _infoOrNull } from "../tree.ts";
+import { _infoOrNull } from "../_tree.ts";
 import type {
   CatFileOptions,
   FileInfo,
@@ -43,7 +44,7 @@ import {
 } from "./range.ts";
 import { _raiseForStatus, _request } from "./request.ts";
 import { HTTPSession } from "./session.ts";
-import { _writeToFile } from "../atomic_write.ts";
+import { _writeToFile } from "../_atomic_write.ts";
 import { _fileBody } from "./transfer.ts";
 
 export type {

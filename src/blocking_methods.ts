@@ -1,15 +1,16 @@
 /**
- * The blocking face of every filesystem: one twin per async `_` method, each
- * running its async original on the IO Worker while the calling thread
- * waits. `AsyncFileSystem` extends it.
+ * The blocking face of every filesystem: the twins of its async `_`
+ * methods (`cat` for `_cat`, …), in one interface that `AsyncFileSystem`
+ * merges. The twins themselves are made from the method table
+ * (`_methods.ts`); the type checker holds each line here to a row there.
  *
  * @module
  */
 
 import type { OpenOptions } from "./async_file.ts";
-import { BlockingFile } from "./blocking_file.ts";
-import { _loop, type IOLoop } from "./io_loop.ts";
-import { _blocking, _blockingInfo, _blockingState, _loopOf } from "./sync.ts";
+import type { BlockingFile } from "./blocking_file.ts";
+import type { _StandardMethod, _TwinName } from "./_methods.ts";
+import type { SyncOptions } from "./sync.ts";
 import type {
   BatchOptions,
   CatFileOptions,
@@ -42,18 +43,15 @@ import type {
  * `asynchronous: true` instance, and on the IO Worker itself, each throws an
  * error that names the `_` method to await instead.
  *
+ * Each twin's options may add `timeout`: seconds to wait before giving up
+ * with `FSTimeoutError` (as {@linkcode sync}'s); the loop stays usable.
+ *
  * A `signal` cannot cross to the Worker (and cannot fire while this thread
  * waits): an aborted one throws before the call; another is replaced by one
  * of the Worker's. A `callback` option is called on the calling thread as
  * the work progresses, so progress bars work in plain scripts.
  */
-export abstract class BlockingFace {
-  /** The IO loop the blocking methods use; undefined for an asynchronous instance. */
-  get loop(): IOLoop | undefined {
-    const info = _blockingState(this);
-    return info && _loopOf(info);
-  }
-
+export interface BlockingMethods {
   /**
    * The entries of a directory: blocking `_ls`.
    * @param path The directory.
@@ -62,10 +60,8 @@ export abstract class BlockingFace {
    */
   ls<D extends boolean = true>(
     path: string,
-    options?: LsOptions<D>,
-  ): LsResult<D> {
-    return _blocking(this, "_ls", [path, options]) as LsResult<D>;
-  }
+    options?: LsOptions<D> & SyncOptions,
+  ): LsResult<D>;
 
   /**
    * What is known of a path: blocking `_info`.
@@ -74,9 +70,7 @@ export abstract class BlockingFace {
    * @returns Its `FileInfo`.
    * @throws {FileNotFoundError} Where it does not exist.
    */
-  info(path: string, options?: IOOptions): FileInfo {
-    return _blocking(this, "_info", [path, options]) as FileInfo;
-  }
+  info(path: string, options?: IOOptions & SyncOptions): FileInfo;
 
   /**
    * Whether a path exists: blocking `_exists`.
@@ -84,9 +78,7 @@ export abstract class BlockingFace {
    * @param options `signal`.
    * @returns True where it exists.
    */
-  exists(path: string, options?: IOOptions): boolean {
-    return _blocking(this, "_exists", [path, options]) as boolean;
-  }
+  exists(path: string, options?: IOOptions & SyncOptions): boolean;
 
   /**
    * Whether a path is a file: blocking `_isFile`.
@@ -94,9 +86,7 @@ export abstract class BlockingFace {
    * @param options `signal`.
    * @returns True for a file.
    */
-  isFile(path: string, options?: IOOptions): boolean {
-    return _blocking(this, "_isFile", [path, options]) as boolean;
-  }
+  isFile(path: string, options?: IOOptions & SyncOptions): boolean;
 
   /**
    * Whether a path is a directory: blocking `_isDir`.
@@ -104,9 +94,7 @@ export abstract class BlockingFace {
    * @param options `signal`.
    * @returns True for a directory.
    */
-  isDir(path: string, options?: IOOptions): boolean {
-    return _blocking(this, "_isDir", [path, options]) as boolean;
-  }
+  isDir(path: string, options?: IOOptions & SyncOptions): boolean;
 
   /**
    * The size of a path: blocking `_size`.
@@ -114,9 +102,7 @@ export abstract class BlockingFace {
    * @param options `signal`.
    * @returns Bytes, or `null` where unknown.
    */
-  size(path: string, options?: IOOptions): number | null {
-    return _blocking(this, "_size", [path, options]) as number | null;
-  }
+  size(path: string, options?: IOOptions & SyncOptions): number | null;
 
   /**
    * The sizes of many paths: blocking `_sizes`.
@@ -124,9 +110,10 @@ export abstract class BlockingFace {
    * @param options `batchSize`.
    * @returns Their sizes, in order.
    */
-  sizes(paths: readonly string[], options?: BatchOptions): (number | null)[] {
-    return _blocking(this, "_sizes", [paths, options]) as (number | null)[];
-  }
+  sizes(
+    paths: readonly string[],
+    options?: BatchOptions & SyncOptions,
+  ): (number | null)[];
 
   /**
    * The bytes of a file or a range of it: blocking `_catFile`.
@@ -134,9 +121,7 @@ export abstract class BlockingFace {
    * @param options `start`, `end`.
    * @returns The bytes.
    */
-  catFile(path: string, options?: CatFileOptions): Uint8Array {
-    return _blocking(this, "_catFile", [path, options]) as Uint8Array;
-  }
+  catFile(path: string, options?: CatFileOptions & SyncOptions): Uint8Array;
 
   /**
    * Read one file, or many concurrently: blocking `_cat`.
@@ -146,7 +131,7 @@ export abstract class BlockingFace {
    */
   cat(
     path: readonly string[],
-    options?: CatOptions,
+    options?: CatOptions & SyncOptions,
   ): Map<string, Uint8Array | Error>;
   /**
    * Read one file, or many (a glob, or `recursive`) concurrently.
@@ -156,14 +141,8 @@ export abstract class BlockingFace {
    */
   cat(
     path: string,
-    options?: CatOptions,
+    options?: CatOptions & SyncOptions,
   ): Uint8Array | Map<string, Uint8Array | Error>;
-  cat(
-    path: string | readonly string[],
-    options?: CatOptions,
-  ): Uint8Array | Map<string, Uint8Array | Error> {
-    return _blocking(this, "_cat", [path, options]) as Uint8Array;
-  }
 
   /**
    * Read byte ranges of many files concurrently: blocking `_catRanges`.
@@ -177,13 +156,8 @@ export abstract class BlockingFace {
     paths: readonly string[],
     starts: number | null | readonly (number | null)[],
     ends: number | null | readonly (number | null)[],
-    options?: CatRangesOptions,
-  ): (Uint8Array | Error)[] {
-    return _blocking(this, "_catRanges", [paths, starts, ends, options]) as (
-      | Uint8Array
-      | Error
-    )[];
-  }
+    options?: CatRangesOptions & SyncOptions,
+  ): (Uint8Array | Error)[];
 
   /**
    * Write a whole file: blocking `_pipeFile`.
@@ -191,9 +165,11 @@ export abstract class BlockingFace {
    * @param data The bytes.
    * @param options `signal`.
    */
-  pipeFile(path: string, data: Uint8Array, options?: IOOptions): void {
-    _blocking(this, "_pipeFile", [path, data, options]);
-  }
+  pipeFile(
+    path: string,
+    data: Uint8Array,
+    options?: IOOptions & SyncOptions,
+  ): void;
 
   /**
    * Write one file, or many concurrently: blocking `_pipe`.
@@ -203,11 +179,9 @@ export abstract class BlockingFace {
    */
   pipe(
     path: string | Record<string, Uint8Array> | Map<string, Uint8Array>,
-    data?: Uint8Array | BatchOptions,
-    options?: BatchOptions,
-  ): void {
-    _blocking(this, "_pipe", [path, data, options]);
-  }
+    data?: Uint8Array | (BatchOptions & SyncOptions),
+    options?: BatchOptions & SyncOptions,
+  ): void;
 
   /**
    * Download one file: blocking `_getFile`.
@@ -215,9 +189,11 @@ export abstract class BlockingFace {
    * @param lpath The local path.
    * @param options `callback`.
    */
-  getFile(rpath: string, lpath: string, options?: TransferFileOptions): void {
-    _blocking(this, "_getFile", [rpath, lpath, options]);
-  }
+  getFile(
+    rpath: string,
+    lpath: string,
+    options?: TransferFileOptions & SyncOptions,
+  ): void;
 
   /**
    * Download files, lists, globs or trees: blocking `_get`.
@@ -228,10 +204,8 @@ export abstract class BlockingFace {
   get(
     rpath: string | readonly string[],
     lpath: string | readonly string[],
-    options?: TransferOptions,
-  ): void {
-    _blocking(this, "_get", [rpath, lpath, options]);
-  }
+    options?: TransferOptions & SyncOptions,
+  ): void;
 
   /**
    * Upload one local file: blocking `_putFile`.
@@ -239,9 +213,11 @@ export abstract class BlockingFace {
    * @param rpath The remote path.
    * @param options `callback`.
    */
-  putFile(lpath: string, rpath: string, options?: TransferFileOptions): void {
-    _blocking(this, "_putFile", [lpath, rpath, options]);
-  }
+  putFile(
+    lpath: string,
+    rpath: string,
+    options?: TransferFileOptions & SyncOptions,
+  ): void;
 
   /**
    * Upload files, lists, globs or trees: blocking `_put`.
@@ -252,37 +228,29 @@ export abstract class BlockingFace {
   put(
     lpath: string | readonly string[],
     rpath: string | readonly string[],
-    options?: TransferOptions,
-  ): void {
-    _blocking(this, "_put", [lpath, rpath, options]);
-  }
+    options?: TransferOptions & SyncOptions,
+  ): void;
 
   /**
    * Delete a file: blocking `_rmFile`.
    * @param path The file.
    * @param options `signal`.
    */
-  rmFile(path: string, options?: IOOptions): void {
-    _blocking(this, "_rmFile", [path, options]);
-  }
+  rmFile(path: string, options?: IOOptions & SyncOptions): void;
 
   /**
    * Delete paths: blocking `_rm`.
    * @param path Paths or globs.
    * @param options `recursive`, `batchSize`, `maxDepth`.
    */
-  rm(path: string | readonly string[], options?: RmOptions): void {
-    _blocking(this, "_rm", [path, options]);
-  }
+  rm(path: string | readonly string[], options?: RmOptions & SyncOptions): void;
 
   /**
    * Delete an empty directory: blocking `_rmdir`.
    * @param path The directory.
    * @param options `signal`.
    */
-  rmdir(path: string, options?: IOOptions): void {
-    _blocking(this, "_rmdir", [path, options]);
-  }
+  rmdir(path: string, options?: IOOptions & SyncOptions): void;
 
   /**
    * Copy one file: blocking `_cpFile`.
@@ -290,9 +258,7 @@ export abstract class BlockingFace {
    * @param path2 The destination.
    * @param options `signal`.
    */
-  cpFile(path1: string, path2: string, options?: IOOptions): void {
-    _blocking(this, "_cpFile", [path1, path2, options]);
-  }
+  cpFile(path1: string, path2: string, options?: IOOptions & SyncOptions): void;
 
   /**
    * Copy within the filesystem: blocking `_copy`.
@@ -303,28 +269,22 @@ export abstract class BlockingFace {
   copy(
     path1: string | readonly string[],
     path2: string | readonly string[],
-    options?: CopyOptions,
-  ): void {
-    _blocking(this, "_copy", [path1, path2, options]);
-  }
+    options?: CopyOptions & SyncOptions,
+  ): void;
 
   /**
    * Make a directory: blocking `_mkdir`.
    * @param path The directory.
    * @param options `createParents`.
    */
-  mkdir(path: string, options?: MkdirOptions): void {
-    _blocking(this, "_mkdir", [path, options]);
-  }
+  mkdir(path: string, options?: MkdirOptions & SyncOptions): void;
 
   /**
    * Make a directory and its parents: blocking `_makeDirs`.
    * @param path The directory.
    * @param options `existOk`.
    */
-  makeDirs(path: string, options?: MakeDirsOptions): void {
-    _blocking(this, "_makeDirs", [path, options]);
-  }
+  makeDirs(path: string, options?: MakeDirsOptions & SyncOptions): void;
 
   /**
    * Every file below a path: blocking `_find`.
@@ -334,10 +294,8 @@ export abstract class BlockingFace {
    */
   find<D extends boolean = false>(
     path: string,
-    options?: FindOptions<D>,
-  ): FindResult<D> {
-    return _blocking(this, "_find", [path, options]) as FindResult<D>;
-  }
+    options?: FindOptions<D> & SyncOptions,
+  ): FindResult<D>;
 
   /**
    * Walk a tree: a generator over the Worker's `_walk`, one step per call.
@@ -345,29 +303,7 @@ export abstract class BlockingFace {
    * @param options `maxDepth`, `topDown`, `onError`.
    * @returns `[dir, subdirectoryNames, fileNames]` per directory.
    */
-  *walk(path: string, options?: WalkOptions): Generator<WalkEntry> {
-    const info = _blockingInfo(this, "_walk");
-    const loop = _loopOf(info);
-    const fs = _loop.fsRef(loop, this, info.spec, info.options, "walk()");
-    const call = (req: { op: "iter" | "next" | "ret"; iter?: number }) =>
-      _loop.call(loop, { ...req, fs, method: "_walk", args: [path, options] }, {
-        what: "walk()",
-      });
-    const iter = call({ op: "iter" }) as number;
-    let done = false;
-    try {
-      for (;;) {
-        const [end, value] = call({ op: "next", iter }) as [boolean, WalkEntry];
-        if (end) {
-          done = true;
-          return;
-        }
-        yield value;
-      }
-    } finally {
-      if (!done && !loop.closed) call({ op: "ret", iter });
-    }
-  }
+  walk(path: string, options?: WalkOptions & SyncOptions): Generator<WalkEntry>;
 
   /**
    * The paths matching a glob: blocking `_glob`.
@@ -377,10 +313,8 @@ export abstract class BlockingFace {
    */
   glob<D extends boolean = false>(
     pattern: string,
-    options?: GlobOptions<D>,
-  ): FindResult<D> {
-    return _blocking(this, "_glob", [pattern, options]) as FindResult<D>;
-  }
+    options?: GlobOptions<D> & SyncOptions,
+  ): FindResult<D>;
 
   /**
    * The space used below a path: blocking `_du`.
@@ -390,10 +324,8 @@ export abstract class BlockingFace {
    */
   du<T extends boolean = true>(
     path: string,
-    options?: DuOptions<T>,
-  ): DuResult<T> {
-    return _blocking(this, "_du", [path, options]) as DuResult<T>;
-  }
+    options?: DuOptions<T> & SyncOptions,
+  ): DuResult<T>;
 
   /**
    * Globs and directories expanded to paths: blocking `_expandPath`.
@@ -403,10 +335,8 @@ export abstract class BlockingFace {
    */
   expandPath(
     path: string | readonly string[],
-    options?: ExpandPathOptions,
-  ): string[] {
-    return _blocking(this, "_expandPath", [path, options]) as string[];
-  }
+    options?: ExpandPathOptions & SyncOptions,
+  ): string[];
 
   /**
    * Open a file for reading whose methods block (the twin of `openAsync`).
@@ -415,14 +345,12 @@ export abstract class BlockingFace {
    * @returns The file; close it, or `using f = fs.open(…)`.
    * @throws {FileNotFoundError} Where it does not exist or is a directory.
    */
-  open(path: string, options?: OpenOptions): BlockingFile {
-    const info = _blockingInfo(this, "openAsync", "open()");
-    const loop = _loopOf(info);
-    const [handle, name, size] = _loop.call(loop, {
-      op: "open",
-      fs: _loop.fsRef(loop, this, info.spec, info.options, "open()"),
-      args: [path, options],
-    }, { what: "open()" }) as [number, string, number | null];
-    return new BlockingFile(loop, handle, name, size);
-  }
+  open(path: string, options?: OpenOptions & SyncOptions): BlockingFile;
 }
+
+/** Each row of the method table has its line above, and each line its row. */
+export type _TwinsMatchTable = _Assert<
+  _Same<_TwinName<_StandardMethod>, keyof BlockingMethods>
+>;
+type _Same<A, B> = [A] extends [B] ? [B] extends [A] ? true : false : false;
+type _Assert<T extends true> = T;

@@ -11,11 +11,11 @@
  */
 
 import type { Callback } from "./callbacks.ts";
-import { type _PortMessage, _receive, W } from "./channel.ts";
+import { type _PortMessage, _receive, W } from "./_channel.ts";
 import { FSTimeoutError } from "./errors.ts";
-import { type _Conn, _deathError, _lose } from "./io_connection.ts";
-import { _applyEvent } from "./remote_callback.ts";
-import { _decode } from "./wire.ts";
+import { type _Conn, _deathError, _lose } from "./_io_connection.ts";
+import { _applyEvent } from "./_remote_callback.ts";
+import { _decode } from "./_wire.ts";
 
 /** What the response slot held when it answered an older call. */
 const STALE = Symbol("stale");

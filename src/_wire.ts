@@ -11,14 +11,14 @@
  * so each side can stand in a proxy.
  *
  * This module is the grammar (a tag byte, then the value); the bytes under it
- * are `wire_bytes.ts`, and how an error's class crosses is `wire_errors.ts`.
+ * are `_wire_bytes.ts`, and how an error's class crosses is `_wire_errors.ts`.
  *
  * @module
  */
 
 import { Callback } from "./callbacks.ts";
-import { _ByteReader, _ByteWriter } from "./wire_bytes.ts";
-import { _errorKind, _errorProps, _rebuildError } from "./wire_errors.ts";
+import { _ByteReader, _ByteWriter } from "./_wire_bytes.ts";
+import { _errorKind, _errorProps, _rebuildError } from "./_wire_errors.ts";
 
 /** Byte arrays from this size on are sent out of band (transferred). */
 export const _BIG = 64 * 1024;

@@ -15,7 +15,7 @@ import {
   type _PortMessage,
   _Shared,
   W,
-} from "./channel.ts";
+} from "./_channel.ts";
 
 /** Something that takes messages with transfers: a `Worker`, web or `node:worker_threads`. */
 export interface MessageTarget {
