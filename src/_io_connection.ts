@@ -13,6 +13,7 @@ import {
   type _LoopInit,
   _newShared,
   type _PortMessage,
+  type _Request,
   _Shared,
   W,
 } from "./_channel.ts";
@@ -49,6 +50,16 @@ export interface _Pending {
   reject: (error: unknown) => void;
   callbacks: Map<number, Callback>;
   what: string;
+}
+
+/** What sending a request needs of the loop that sends it. */
+export interface _LoopSide {
+  /** A new id, for a request, a callback or a signal. */
+  nextId(): number;
+  /** Send a message that wants no answer. */
+  control(message: _PortMessage): void;
+  /** Note that the Worker has had a request's filesystem's recipe. */
+  sent(conn: _Conn, req: Omit<_Request, "id">): void;
 }
 
 /** What a connection tells the loop that made it. */

@@ -11,11 +11,16 @@
  */
 
 import type { Callback } from "./callbacks.ts";
-import { type _PortMessage, _receive, W } from "./_channel.ts";
+import { type _PortMessage, _receive, type _Request, W } from "./_channel.ts";
 import { FSTimeoutError } from "./errors.ts";
-import { type _Conn, _deathError, _lose } from "./_io_connection.ts";
-import { _applyEvent } from "./_remote_callback.ts";
-import { _decode } from "./_wire.ts";
+import {
+  type _Conn,
+  _deathError,
+  type _LoopSide,
+  _lose,
+} from "./_io_connection.ts";
+import { _applyEvent, _callbackIds } from "./_remote_callback.ts";
+import { _decode, _encode, type _EncodeHooks, _transferable } from "./_wire.ts";
 
 /** What the response slot held when it answered an older call. */
 const STALE = Symbol("stale");
@@ -162,4 +167,56 @@ export function _awaitAnswer(
     }
     Atomics.wait(w, W.RespSeq, seq, wait === Infinity ? undefined : wait);
   }
+}
+
+/**
+ * Send a blocking request on a connection, and wait for its answer.
+ * @param side The loop's numbering, control messages and bookkeeping.
+ * @param conn The connection.
+ * @param req The request.
+ * @param timeout Seconds to wait; 0 waits forever.
+ * @param what The call, for error messages.
+ * @returns The answer.
+ * @throws {FSTimeoutError} Where `timeout` ran out.
+ */
+export function _callBlocking(
+  side: _LoopSide,
+  conn: _Conn,
+  req: Omit<_Request, "id">,
+  timeout: number,
+  what: string,
+): unknown {
+  const id = side.nextId();
+  const callbacks = new Map<number, Callback>();
+  const hooks: _EncodeHooks = {
+    callback: _callbackIds(callbacks, () => side.nextId()),
+    signal: (signal) => {
+      signal.throwIfAborted();
+      return 0;
+    },
+  };
+  const encoded = _encode({ ...req, id }, hooks, id);
+  const { shared } = conn;
+  const w = shared.words;
+  shared.clearResponse();
+  Atomics.store(w, W.Current, id);
+  if (encoded.buffers.length > 0 || !shared.put("req", encoded.bytes)) {
+    const own = encoded.bytes.slice().buffer;
+    conn.syncPort.postMessage(
+      { id, bytes: own, buffers: encoded.buffers },
+      [own, ..._transferable(encoded.buffers)],
+    );
+  }
+  side.sent(conn, req);
+  conn.launch?.();
+  Atomics.add(w, W.ReqSeq, 1);
+  if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);
+  return _awaitAnswer(
+    conn,
+    id,
+    callbacks,
+    timeout,
+    what,
+    () => side.control({ id, control: "abort" }),
+  );
 }

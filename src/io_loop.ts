@@ -10,32 +10,22 @@
  * @module
  */
 
-import type { Callback } from "./callbacks.ts";
 import {
   type _FsRef,
   _onIOWorker,
   type _PortMessage,
   type _Request,
-  W,
 } from "./_channel.ts";
+import { _callAsync, _onAsyncAnswer } from "./_io_async.ts";
 import {
   type _Conn,
+  type _LoopSide,
   _lose,
   _openConn,
-  _ref,
-  _unref,
   type MessageTarget,
 } from "./_io_connection.ts";
-import { _awaitAnswer } from "./_io_wait.ts";
+import { _callBlocking } from "./_io_wait.ts";
 import type { ImplementationSpec } from "./registry.ts";
-import { _applyEvent, _callbackIds } from "./_remote_callback.ts";
-import {
-  _decode,
-  type _DecodeHooks,
-  _encode,
-  type _EncodeHooks,
-  _transferable,
-} from "./_wire.ts";
 
 export type { MessageTarget } from "./_io_connection.ts";
 
@@ -123,6 +113,12 @@ export class IOLoop implements AsyncDisposable {
   #closed = false;
   #waiting = false;
   #nextId = 1;
+  /** What the request senders need of the loop. */
+  #side: _LoopSide = {
+    nextId: () => this.#nextId++,
+    control: (message) => this.#control(message),
+    sent: (conn, req) => this.#sent(conn, req),
+  };
   #finalizer = new FinalizationRegistry<number>((key) =>
     this.#control({ id: 0, control: "drop", instances: [key] })
   );
@@ -206,7 +202,7 @@ export class IOLoop implements AsyncDisposable {
       exit: (lost) => {
         if (!this.#closed) this.#conns.delete(lost);
       },
-      message: (c, m) => this.#onAsync(c, m),
+      message: _onAsyncAnswer,
     });
     this.#conn = conn;
     this.#conns.add(conn);
@@ -280,40 +276,7 @@ export class IOLoop implements AsyncDisposable {
   }
 
   #wait(req: Omit<_Request, "id">, timeout: number, what: string): unknown {
-    const conn = this.#connect(what);
-    const id = this.#nextId++;
-    const callbacks = new Map<number, Callback>();
-    const hooks: _EncodeHooks = {
-      callback: _callbackIds(callbacks, () => this.#nextId++),
-      signal: (signal) => {
-        signal.throwIfAborted();
-        return 0;
-      },
-    };
-    const encoded = _encode({ ...req, id }, hooks, id);
-    const { shared } = conn;
-    const w = shared.words;
-    shared.clearResponse();
-    Atomics.store(w, W.Current, id);
-    if (encoded.buffers.length > 0 || !shared.put("req", encoded.bytes)) {
-      const own = encoded.bytes.slice().buffer;
-      conn.syncPort.postMessage(
-        { id, bytes: own, buffers: encoded.buffers },
-        [own, ..._transferable(encoded.buffers)],
-      );
-    }
-    this.#sent(conn, req);
-    conn.launch?.();
-    Atomics.add(w, W.ReqSeq, 1);
-    if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);
-    return _awaitAnswer(
-      conn,
-      id,
-      callbacks,
-      timeout,
-      what,
-      () => this.#control({ id, control: "abort" }),
-    );
+    return _callBlocking(this.#side, this.#connect(what), req, timeout, what);
   }
 
   /** Run a request on the Worker without blocking: the answer settles the promise. */
@@ -324,78 +287,7 @@ export class IOLoop implements AsyncDisposable {
     } catch (error) {
       return Promise.reject(error);
     }
-    const id = this.#nextId++;
-    const callbacks = new Map<number, Callback>();
-    const cleanups: (() => void)[] = [];
-    const hooks: _EncodeHooks = {
-      callback: _callbackIds(callbacks, () => this.#nextId++),
-      signal: (signal) => {
-        signal.throwIfAborted();
-        const sid = this.#nextId++;
-        const onAbort = () => this.#control({ id: sid, control: "abort" });
-        signal.addEventListener("abort", onAbort, { once: true });
-        cleanups.push(() => signal.removeEventListener("abort", onAbort));
-        return sid;
-      },
-    };
-    let encoded;
-    try {
-      encoded = _encode({ ...req, id }, hooks, id);
-    } catch (error) {
-      for (const c of cleanups) c();
-      return Promise.reject(error);
-    }
-    const bytes = encoded.bytes.slice();
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        for (const c of cleanups) c();
-        if (conn.pending.size === 0) _unref(conn.asyncPort);
-      };
-      conn.pending.set(id, {
-        resolve: (v) => {
-          done();
-          resolve(v);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-        callbacks,
-        what,
-      });
-      _ref(conn.asyncPort);
-      this.#sent(conn, req);
-      conn.launch?.();
-      conn.asyncPort.postMessage(
-        { id, bytes: bytes.buffer, buffers: encoded.buffers },
-        [bytes.buffer, ..._transferable(encoded.buffers)],
-      );
-    });
-  }
-
-  #onAsync(conn: _Conn, m: _PortMessage): void {
-    const p = conn.pending.get(m.id);
-    if (!p) return;
-    if (m.event) {
-      try {
-        _applyEvent(p.callbacks, m.event);
-      } catch (error) {
-        reportError(error);
-      }
-      return;
-    }
-    conn.pending.delete(m.id);
-    try {
-      const [ok, value] = _decode(
-        new Uint8Array(m.bytes!),
-        m.buffers,
-        {} satisfies _DecodeHooks,
-      ) as [number, unknown];
-      if (ok) p.resolve(value);
-      else p.reject(value);
-    } catch (error) {
-      p.reject(error);
-    }
+    return _callAsync(this.#side, conn, req, what);
   }
 }
 
