@@ -6,6 +6,7 @@
  * Each no-op bench iteration makes 1,000 round trips.
  */
 import { type AsyncFileSystem, filesystem, IOLoop, sync } from "../mod.ts";
+import { _gcNudge } from "../src/_gc_nudge.ts";
 import { _loop } from "../src/io_loop.ts";
 
 import { registerSlowFs } from "../tests/fixtures/slow_fs.ts";
@@ -114,6 +115,24 @@ Deno.bench({
     const out = blockingFs.catFile("/big");
     b.end();
     if (out.length !== SIZE) throw new Error("short read");
+    await turn();
+  },
+});
+
+Deno.bench({
+  name: "blocking catFile of 64 MiB, without the GC nudge",
+  group: "catFile 64 MiB",
+  async fn(b) {
+    const before = _gcNudge.minAnswerBytes;
+    _gcNudge.minAnswerBytes = Infinity;
+    try {
+      b.start();
+      const out = blockingFs.catFile("/big");
+      b.end();
+      if (out.length !== SIZE) throw new Error("short read");
+    } finally {
+      _gcNudge.minAnswerBytes = before;
+    }
     await turn();
   },
 });

@@ -19,6 +19,7 @@ import {
   type _LoopSide,
   _lose,
 } from "./_io_connection.ts";
+import { _nudgeGc } from "./_gc_nudge.ts";
 import { _applyEvent, _callbackIds } from "./_remote_callback.ts";
 import { _decode, _encode, type _EncodeHooks, _transferable } from "./_wire.ts";
 
@@ -30,42 +31,6 @@ const STARTUP_LIMIT = 30_000;
 
 /** How long a blocked caller spins before it sleeps, in ms. */
 const CALLER_SPIN = 0.1;
-
-/** Transferred bytes of one answer from which the caller nudges its GC. */
-const NUDGE_FROM = 16 * 2 ** 20;
-
-/** Transferred bytes per short-lived object the nudge allocates. */
-const NUDGE_RATIO = 1600;
-
-/** Where the nudge's objects go, so that the compiler keeps them. */
-const sink: { last?: unknown } = {};
-
-/**
- * Allocate short-lived objects (about 1/20 of `buffers`' size) after an
- * answer that transferred big buffers to this thread.
- *
- * V8 frees a dropped `ArrayBuffer`'s memory only after a GC on the thread
- * that holds it; big external memory starts an incremental marking, which
- * advances in the thread's tasks and by its allocation. A thread that loops
- * on blocking calls sleeps in `Atomics.wait` instead of running tasks and
- * allocates next to nothing, so the marking stalls for hundreds of ms, dropped
- * results pile up, and each new result lands on memory the kernel must fault
- * in afresh (4-5x slower to touch on a VM). Allocating in proportion to what
- * arrived lets the GC advance as if this thread had made the bytes itself.
- * @param buffers The answer's out-of-band buffers.
- */
-function _nudgeGc(
-  buffers: readonly (ArrayBuffer | SharedArrayBuffer)[] | undefined,
-): void {
-  let size = 0;
-  for (const b of buffers ?? []) {
-    if (b instanceof ArrayBuffer) size += b.byteLength;
-  }
-  if (size < NUDGE_FROM) return;
-  const n = Math.min(size / NUDGE_RATIO, 100_000);
-  for (let k = 0; k < n; k++) sink.last = [k, k, k, k, k, k];
-  sink.last = undefined;
-}
 
 /**
  * Block this thread until the request `id`, sent already, is answered.

@@ -7,6 +7,7 @@
 import { FileNotFoundError } from "./errors.ts";
 import { _runBatch } from "./_batch.ts";
 import { _catMany } from "./_cat.ts";
+import { _pipeMany } from "./_pipe.ts";
 import { _catRangesOf } from "./_cat_ranges.ts";
 import { _rmMany } from "./_remove.ts";
 import { _parent } from "./_path.ts";
@@ -55,34 +56,9 @@ import { _STANDARD_METHODS } from "./_methods.ts";
 import { _defineMethod } from "./_twins.ts";
 import type { BlockingMethods } from "./blocking_methods.ts";
 import type { IOLoop } from "./io_loop.ts";
+import type { FileSystemOptions } from "./file_system_options.ts";
 
-/** Options every filesystem takes; backends add their own. */
-export interface FileSystemOptions {
-  /**
-   * Made for async code: only the `_` methods work, and no IO Worker starts.
-   * @default {false}
-   */
-  asynchronous?: boolean;
-  /**
-   * This instance's batch size for its batch methods; -1 for all at once.
-   * @default {undefined}
-   */
-  batchSize?: number;
-  /**
-   * Make a new instance instead of reusing a cached one with the same options
-   * (read by `filesystem()`).
-   * @default {false}
-   */
-  skipInstanceCache?: boolean;
-  /**
-   * The IO loop the blocking methods use (bring your own loop); unset: the
-   * thread's shared one, {@linkcode getLoop}.
-   * @default {undefined}
-   */
-  loop?: IOLoop;
-  /** Backend options. */
-  [option: string]: unknown;
-}
+export type { FileSystemOptions } from "./file_system_options.ts";
 
 /** Unsupported operation of a backend (fsspec's `NotImplementedError`). */
 function unsupported(fs: AsyncFileSystem, action: string, path: string): never {
@@ -393,30 +369,12 @@ export abstract class AsyncFileSystem {
   }
 
   /** Write one file, or many from a map of path to bytes, concurrently. */
-  async _pipe(
+  _pipe(
     path: string | Record<string, Uint8Array> | Map<string, Uint8Array>,
     data?: Uint8Array | BatchOptions,
     options?: BatchOptions,
   ): Promise<void> {
-    let entries: [string, Uint8Array][];
-    if (typeof path === "string") {
-      if (!(data instanceof Uint8Array)) {
-        throw new TypeError(
-          `Cannot write "${path}": data must be a Uint8Array`,
-        );
-      }
-      entries = [[path, data]];
-    } else {
-      entries = path instanceof Map ? [...path] : Object.entries(path);
-      options = data as BatchOptions | undefined;
-    }
-    await _runBatch(
-      this,
-      entries.map(([p, d]) => (signal: AbortSignal) =>
-        this._pipeFile(p, d, { signal })
-      ),
-      options,
-    );
+    return _pipeMany(this, path, data, options);
   }
 
   /** Delete paths; `recursive` deletes directories and what is in them. */
