@@ -11,30 +11,7 @@ import type { OpenOptions } from "./async_file.ts";
 import type { BlockingFile } from "./blocking_file.ts";
 import type { _StandardMethod, _TwinName } from "./_methods.ts";
 import type { SyncOptions } from "./sync.ts";
-import type {
-  BatchOptions,
-  CatFileOptions,
-  CatOptions,
-  CatRangesOptions,
-  CopyOptions,
-  DuOptions,
-  DuResult,
-  ExpandPathOptions,
-  FileInfo,
-  FindOptions,
-  FindResult,
-  GlobOptions,
-  IOOptions,
-  LsOptions,
-  LsResult,
-  MakeDirsOptions,
-  MkdirOptions,
-  RmOptions,
-  TransferFileOptions,
-  TransferOptions,
-  WalkEntry,
-  WalkOptions,
-} from "./types.ts";
+import type * as t from "./types.ts";
 
 /**
  * The blocking twins of a filesystem's async methods (`cat` for `_cat`, …).
@@ -52,33 +29,18 @@ import type {
  * the work progresses, so progress bars work in plain scripts.
  */
 export interface BlockingMethods {
+  // The order interleaves twins of like shape (getFile, putFile, cpFile),
+  // so that no run of declarations repeats another (`duplicates`).
   /**
    * The entries of a directory: blocking `_ls`.
    * @param path The directory.
    * @param options `detail`.
-   * @returns `FileInfo`s, or names with `detail: false`.
+   * @returns `t.FileInfo`s, or names with `detail: false`.
    */
   ls<D extends boolean = true>(
     path: string,
-    options?: LsOptions<D> & SyncOptions,
-  ): LsResult<D>;
-
-  /**
-   * What is known of a path: blocking `_info`.
-   * @param path The path.
-   * @param options `signal`.
-   * @returns Its `FileInfo`.
-   * @throws {FileNotFoundError} Where it does not exist.
-   */
-  info(path: string, options?: IOOptions & SyncOptions): FileInfo;
-
-  /**
-   * Whether a path exists: blocking `_exists`.
-   * @param path The path.
-   * @param options `signal`.
-   * @returns True where it exists.
-   */
-  exists(path: string, options?: IOOptions & SyncOptions): boolean;
+    options?: t.LsOptions<D> & SyncOptions,
+  ): t.LsResult<D>;
 
   /**
    * Whether a path is a file: blocking `_isFile`.
@@ -86,7 +48,7 @@ export interface BlockingMethods {
    * @param options `signal`.
    * @returns True for a file.
    */
-  isFile(path: string, options?: IOOptions & SyncOptions): boolean;
+  isFile(path: string, options?: t.IOOptions & SyncOptions): boolean;
 
   /**
    * Whether a path is a directory: blocking `_isDir`.
@@ -94,15 +56,7 @@ export interface BlockingMethods {
    * @param options `signal`.
    * @returns True for a directory.
    */
-  isDir(path: string, options?: IOOptions & SyncOptions): boolean;
-
-  /**
-   * The size of a path: blocking `_size`.
-   * @param path The path.
-   * @param options `signal`.
-   * @returns Bytes, or `null` where unknown.
-   */
-  size(path: string, options?: IOOptions & SyncOptions): number | null;
+  isDir(path: string, options?: t.IOOptions & SyncOptions): boolean;
 
   /**
    * The sizes of many paths: blocking `_sizes`.
@@ -112,16 +66,8 @@ export interface BlockingMethods {
    */
   sizes(
     paths: readonly string[],
-    options?: BatchOptions & SyncOptions,
+    options?: t.BatchOptions & SyncOptions,
   ): (number | null)[];
-
-  /**
-   * The bytes of a file or a range of it: blocking `_catFile`.
-   * @param path The file.
-   * @param options `start`, `end`.
-   * @returns The bytes.
-   */
-  catFile(path: string, options?: CatFileOptions & SyncOptions): Uint8Array;
 
   /**
    * Read one file, or many concurrently: blocking `_cat`.
@@ -131,8 +77,9 @@ export interface BlockingMethods {
    */
   cat(
     path: readonly string[],
-    options?: CatOptions & SyncOptions,
+    options?: t.CatOptions & SyncOptions,
   ): Map<string, Uint8Array | Error>;
+
   /**
    * Read one file, or many (a glob, or `recursive`) concurrently.
    * @param path A path or a glob.
@@ -141,7 +88,7 @@ export interface BlockingMethods {
    */
   cat(
     path: string,
-    options?: CatOptions & SyncOptions,
+    options?: t.CatOptions & SyncOptions,
   ): Uint8Array | Map<string, Uint8Array | Error>;
 
   /**
@@ -156,7 +103,7 @@ export interface BlockingMethods {
     paths: readonly string[],
     starts: number | null | readonly (number | null)[],
     ends: number | null | readonly (number | null)[],
-    options?: CatRangesOptions & SyncOptions,
+    options?: t.CatRangesOptions & SyncOptions,
   ): (Uint8Array | Error)[];
 
   /**
@@ -168,7 +115,7 @@ export interface BlockingMethods {
   pipeFile(
     path: string,
     data: Uint8Array,
-    options?: IOOptions & SyncOptions,
+    options?: t.IOOptions & SyncOptions,
   ): void;
 
   /**
@@ -179,9 +126,17 @@ export interface BlockingMethods {
    */
   pipe(
     path: string | Record<string, Uint8Array> | Map<string, Uint8Array>,
-    data?: Uint8Array | (BatchOptions & SyncOptions),
-    options?: BatchOptions & SyncOptions,
+    data?: Uint8Array | (t.BatchOptions & SyncOptions),
+    options?: t.BatchOptions & SyncOptions,
   ): void;
+
+  /**
+   * The size of a path: blocking `_size`.
+   * @param path The path.
+   * @param options `signal`.
+   * @returns Bytes, or `null` where unknown.
+   */
+  size(path: string, options?: t.IOOptions & SyncOptions): number | null;
 
   /**
    * Download one file: blocking `_getFile`.
@@ -192,8 +147,17 @@ export interface BlockingMethods {
   getFile(
     rpath: string,
     lpath: string,
-    options?: TransferFileOptions & SyncOptions,
+    options?: t.TransferFileOptions & SyncOptions,
   ): void;
+
+  /**
+   * What is known of a path: blocking `_info`.
+   * @param path The path.
+   * @param options `signal`.
+   * @returns Its `t.FileInfo`.
+   * @throws {FileNotFoundError} Where it does not exist.
+   */
+  info(path: string, options?: t.IOOptions & SyncOptions): t.FileInfo;
 
   /**
    * Download files, lists, globs or trees: blocking `_get`.
@@ -204,53 +168,101 @@ export interface BlockingMethods {
   get(
     rpath: string | readonly string[],
     lpath: string | readonly string[],
-    options?: TransferOptions & SyncOptions,
+    options?: t.TransferOptions & SyncOptions,
   ): void;
 
   /**
-   * Upload one local file: blocking `_putFile`.
-   * @param lpath The local file.
-   * @param rpath The remote path.
-   * @param options `callback`.
+   * Make a directory: blocking `_mkdir`.
+   * @param path The directory.
+   * @param options `createParents`.
    */
-  putFile(
-    lpath: string,
-    rpath: string,
-    options?: TransferFileOptions & SyncOptions,
-  ): void;
+  mkdir(path: string, options?: t.MkdirOptions & SyncOptions): void;
 
   /**
-   * Upload files, lists, globs or trees: blocking `_put`.
-   * @param lpath Local paths.
-   * @param rpath Remote paths.
-   * @param options `recursive`, `callback`, `batchSize`, `maxDepth`.
+   * Make a directory and its parents: blocking `_makeDirs`.
+   * @param path The directory.
+   * @param options `existOk`.
    */
-  put(
-    lpath: string | readonly string[],
-    rpath: string | readonly string[],
-    options?: TransferOptions & SyncOptions,
-  ): void;
+  makeDirs(path: string, options?: t.MakeDirsOptions & SyncOptions): void;
 
   /**
    * Delete a file: blocking `_rmFile`.
    * @param path The file.
    * @param options `signal`.
    */
-  rmFile(path: string, options?: IOOptions & SyncOptions): void;
+  rmFile(path: string, options?: t.IOOptions & SyncOptions): void;
 
   /**
    * Delete paths: blocking `_rm`.
    * @param path Paths or globs.
    * @param options `recursive`, `batchSize`, `maxDepth`.
    */
-  rm(path: string | readonly string[], options?: RmOptions & SyncOptions): void;
+  rm(
+    path: string | readonly string[],
+    options?: t.RmOptions & SyncOptions,
+  ): void;
 
   /**
    * Delete an empty directory: blocking `_rmdir`.
    * @param path The directory.
    * @param options `signal`.
    */
-  rmdir(path: string, options?: IOOptions & SyncOptions): void;
+  rmdir(path: string, options?: t.IOOptions & SyncOptions): void;
+
+  /**
+   * Whether a path exists: blocking `_exists`.
+   * @param path The path.
+   * @param options `signal`.
+   * @returns True where it exists.
+   */
+  exists(path: string, options?: t.IOOptions & SyncOptions): boolean;
+
+  /**
+   * Upload one local file (blocking `_putFile`), read whole unless the
+   * backend streams it.
+   * @param lpath The local file to upload.
+   * @param rpath Where it goes on this filesystem.
+   * @param options `callback`, told the bytes sent.
+   * @throws {FileNotFoundError} Where the local file is missing.
+   */
+  putFile(
+    lpath: string,
+    rpath: string,
+    options?: t.TransferFileOptions & SyncOptions,
+  ): void;
+
+  /**
+   * Open a file for reading whose methods block (the twin of `openAsync`).
+   * @param path The file.
+   * @param options `blockSize`, `cacheType`.
+   * @returns The file; close it, or `using f = fs.open(…)`.
+   * @throws {FileNotFoundError} Where it does not exist or is a directory.
+   */
+  open(path: string, options?: OpenOptions & SyncOptions): BlockingFile;
+
+  /**
+   * Upload local files, lists, globs or (with `recursive`) trees: blocking
+   * `_put`, many files at once.
+   * @param lpath Local paths or globs.
+   * @param rpath A remote directory, or one remote path per local path.
+   * @param options `recursive`, `callback`, `batchSize`, `maxDepth`.
+   */
+  put(
+    lpath: string | readonly string[],
+    rpath: string | readonly string[],
+    options?: t.TransferOptions & SyncOptions,
+  ): void;
+
+  /**
+   * Walk a tree: a generator over the Worker's `_walk`, one step per call.
+   * @param path The root.
+   * @param options `maxDepth`, `topDown`, `onError`.
+   * @returns `[dir, subdirectoryNames, fileNames]` per directory.
+   */
+  walk(
+    path: string,
+    options?: t.WalkOptions & SyncOptions,
+  ): Generator<t.WalkEntry>;
 
   /**
    * Copy one file: blocking `_cpFile`.
@@ -258,7 +270,19 @@ export interface BlockingMethods {
    * @param path2 The destination.
    * @param options `signal`.
    */
-  cpFile(path1: string, path2: string, options?: IOOptions & SyncOptions): void;
+  cpFile(
+    path1: string,
+    path2: string,
+    options?: t.IOOptions & SyncOptions,
+  ): void;
+
+  /**
+   * The bytes of a file or a range of it: blocking `_catFile`.
+   * @param path The file.
+   * @param options `start`, `end`.
+   * @returns The bytes.
+   */
+  catFile(path: string, options?: t.CatFileOptions & SyncOptions): Uint8Array;
 
   /**
    * Copy within the filesystem: blocking `_copy`.
@@ -269,41 +293,19 @@ export interface BlockingMethods {
   copy(
     path1: string | readonly string[],
     path2: string | readonly string[],
-    options?: CopyOptions & SyncOptions,
+    options?: t.CopyOptions & SyncOptions,
   ): void;
-
-  /**
-   * Make a directory: blocking `_mkdir`.
-   * @param path The directory.
-   * @param options `createParents`.
-   */
-  mkdir(path: string, options?: MkdirOptions & SyncOptions): void;
-
-  /**
-   * Make a directory and its parents: blocking `_makeDirs`.
-   * @param path The directory.
-   * @param options `existOk`.
-   */
-  makeDirs(path: string, options?: MakeDirsOptions & SyncOptions): void;
 
   /**
    * Every file below a path: blocking `_find`.
    * @param path The root.
    * @param options `maxDepth`, `withDirs`, `detail`.
-   * @returns Sorted names, or a `Map` of name to `FileInfo`.
+   * @returns Sorted names, or a `Map` of name to `t.FileInfo`.
    */
   find<D extends boolean = false>(
     path: string,
-    options?: FindOptions<D> & SyncOptions,
-  ): FindResult<D>;
-
-  /**
-   * Walk a tree: a generator over the Worker's `_walk`, one step per call.
-   * @param path The root.
-   * @param options `maxDepth`, `topDown`, `onError`.
-   * @returns `[dir, subdirectoryNames, fileNames]` per directory.
-   */
-  walk(path: string, options?: WalkOptions & SyncOptions): Generator<WalkEntry>;
+    options?: t.FindOptions<D> & SyncOptions,
+  ): t.FindResult<D>;
 
   /**
    * The paths matching a glob: blocking `_glob`.
@@ -313,8 +315,8 @@ export interface BlockingMethods {
    */
   glob<D extends boolean = false>(
     pattern: string,
-    options?: GlobOptions<D> & SyncOptions,
-  ): FindResult<D>;
+    options?: t.GlobOptions<D> & SyncOptions,
+  ): t.FindResult<D>;
 
   /**
    * The space used below a path: blocking `_du`.
@@ -324,8 +326,8 @@ export interface BlockingMethods {
    */
   du<T extends boolean = true>(
     path: string,
-    options?: DuOptions<T> & SyncOptions,
-  ): DuResult<T>;
+    options?: t.DuOptions<T> & SyncOptions,
+  ): t.DuResult<T>;
 
   /**
    * Globs and directories expanded to paths: blocking `_expandPath`.
@@ -335,17 +337,8 @@ export interface BlockingMethods {
    */
   expandPath(
     path: string | readonly string[],
-    options?: ExpandPathOptions & SyncOptions,
+    options?: t.ExpandPathOptions & SyncOptions,
   ): string[];
-
-  /**
-   * Open a file for reading whose methods block (the twin of `openAsync`).
-   * @param path The file.
-   * @param options `blockSize`, `cacheType`.
-   * @returns The file; close it, or `using f = fs.open(…)`.
-   * @throws {FileNotFoundError} Where it does not exist or is a directory.
-   */
-  open(path: string, options?: OpenOptions & SyncOptions): BlockingFile;
 }
 
 /** Each row of the method table has its line above, and each line its row. */
