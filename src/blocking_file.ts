@@ -6,6 +6,7 @@
  */
 
 import type { Whence } from "./async_file.ts";
+import { _send } from "./_send.ts";
 import { _loop, type IOLoop } from "./io_loop.ts";
 
 const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
@@ -68,12 +69,8 @@ export class BlockingFile implements Disposable {
         `Cannot ${method} "${this.path}": the file is closed`,
       );
     }
-    return _loop.call(this.#loop, {
-      op: "file",
-      handle: this.#handle,
-      method,
-      args,
-    }, { what: `${method}()` });
+    const req = { op: "file", handle: this.#handle, method, args } as const;
+    return _send(this.#loop, req, true, `${method}()`);
   }
 
   /**
