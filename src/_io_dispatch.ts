@@ -117,7 +117,7 @@ export class _Dispatch {
       }
       case "open": {
         const fs = await this.#instance(req.fs);
-        const file = await method(fs, req.method ?? "openAsync").apply(
+        const file = await method(fs, req.method!).apply(
           fs,
           args,
         ) as Fs;

@@ -143,9 +143,10 @@ function writeObject(w: Writer, o: object): void {
     w.u8(T.Buffer);
     return w.raw(new Uint8Array(o));
   }
-  if (Array.isArray(o)) {
-    w.u8(T.Array);
-    w.u32(o.length);
+  if (Array.isArray(o) || o instanceof Set) {
+    const array = Array.isArray(o);
+    w.u8(array ? T.Array : T.Set);
+    w.u32(array ? o.length : (o as Set<unknown>).size);
     for (const x of o) write(w, x);
     return;
   }
@@ -156,12 +157,6 @@ function writeObject(w: Writer, o: object): void {
       write(w, k);
       write(w, x);
     }
-    return;
-  }
-  if (o instanceof Set) {
-    w.u8(T.Set);
-    w.u32(o.size);
-    for (const x of o) write(w, x);
     return;
   }
   if (o instanceof Date) {

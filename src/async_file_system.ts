@@ -19,30 +19,7 @@ import {
   _infoOrNull,
   _walkDetailed,
 } from "./_tree.ts";
-import type {
-  BatchOptions,
-  CatFileOptions,
-  CatOptions,
-  CatRangesOptions,
-  CopyOptions,
-  DuOptions,
-  DuResult,
-  ExpandPathOptions,
-  FileInfo,
-  FindOptions,
-  FindResult,
-  GlobOptions,
-  IOOptions,
-  LsOptions,
-  LsResult,
-  MakeDirsOptions,
-  MkdirOptions,
-  RmOptions,
-  TransferFileOptions,
-  TransferOptions,
-  WalkEntry,
-  WalkOptions,
-} from "./types.ts";
+import type * as t from "./types.ts";
 import {
   _copyWithin,
   _getFileWhole,
@@ -178,49 +155,53 @@ export abstract class AsyncFileSystem {
   /** The entries of a directory (or the file itself). */
   abstract _ls<D extends boolean = true>(
     path: string,
-    options?: LsOptions<D>,
-  ): Promise<LsResult<D>>;
+    options?: t.LsOptions<D>,
+  ): Promise<t.LsResult<D>>;
 
   /** What is known of one path. @throws {FileNotFoundError} Where it does not exist. */
-  abstract _info(path: string, options?: IOOptions): Promise<FileInfo>;
+  abstract _info(path: string, options?: t.IOOptions): Promise<t.FileInfo>;
 
   /** The bytes of a file, or of the range `[start, end)`. */
   abstract _catFile(
     path: string,
-    options?: CatFileOptions,
+    options?: t.CatFileOptions,
   ): Promise<Uint8Array>;
 
   /** Write a whole file. */
   _pipeFile(
     path: string,
     _data: Uint8Array,
-    _options?: IOOptions,
+    _options?: t.IOOptions,
   ): Promise<void> {
     unsupported(this, "write", path);
   }
 
   /** Delete a file. */
-  _rmFile(path: string, _options?: IOOptions): Promise<void> {
+  _rmFile(path: string, _options?: t.IOOptions): Promise<void> {
     unsupported(this, "delete", path);
   }
 
   /** Delete an empty directory; a no-op where there are no real directories. */
-  _rmdir(_path: string, _options?: IOOptions): Promise<void> {
+  _rmdir(_path: string, _options?: t.IOOptions): Promise<void> {
     return Promise.resolve();
   }
 
   /** Copy one file within the filesystem. */
-  _cpFile(path1: string, _path2: string, _options?: IOOptions): Promise<void> {
+  _cpFile(
+    path1: string,
+    _path2: string,
+    _options?: t.IOOptions,
+  ): Promise<void> {
     unsupported(this, "copy", path1);
   }
 
   /** Make a directory; a no-op where there are no real directories. */
-  _mkdir(_path: string, _options?: MkdirOptions): Promise<void> {
+  _mkdir(_path: string, _options?: t.MkdirOptions): Promise<void> {
     return Promise.resolve();
   }
 
   /** Make a directory and its parents; a no-op where there are no real directories. */
-  _makeDirs(_path: string, _options?: MakeDirsOptions): Promise<void> {
+  _makeDirs(_path: string, _options?: t.MakeDirsOptions): Promise<void> {
     return Promise.resolve();
   }
 
@@ -231,7 +212,7 @@ export abstract class AsyncFileSystem {
   _getFile(
     rpath: string,
     lpath: string,
-    options: TransferFileOptions = {},
+    options: t.TransferFileOptions = {},
   ): Promise<void> {
     return _getFileWhole(this, rpath, lpath, options);
   }
@@ -240,7 +221,7 @@ export abstract class AsyncFileSystem {
   _putFile(
     lpath: string,
     rpath: string,
-    options: TransferFileOptions = {},
+    options: t.TransferFileOptions = {},
   ): Promise<void> {
     return _putFileWhole(this, lpath, rpath, options);
   }
@@ -248,29 +229,29 @@ export abstract class AsyncFileSystem {
   // ---- derived single-path queries ---------------------------------------
 
   /** True where the path exists; only not-found counts as false. */
-  async _exists(path: string, options?: IOOptions): Promise<boolean> {
+  async _exists(path: string, options?: t.IOOptions): Promise<boolean> {
     return (await _infoOrNull(this, path, options)) !== null;
   }
 
   /** True where the path is a file. */
-  async _isFile(path: string, options?: IOOptions): Promise<boolean> {
+  async _isFile(path: string, options?: t.IOOptions): Promise<boolean> {
     return (await _infoOrNull(this, path, options))?.type === "file";
   }
 
   /** True where the path is a directory. */
-  async _isDir(path: string, options?: IOOptions): Promise<boolean> {
+  async _isDir(path: string, options?: t.IOOptions): Promise<boolean> {
     return (await _infoOrNull(this, path, options))?.type === "directory";
   }
 
   /** The size of a path; `null` where unknown. */
-  async _size(path: string, options?: IOOptions): Promise<number | null> {
+  async _size(path: string, options?: t.IOOptions): Promise<number | null> {
     return (await this._info(path, options)).size ?? null;
   }
 
   /** The sizes of many paths, batched. */
   _sizes(
     paths: readonly string[],
-    options?: BatchOptions,
+    options?: t.BatchOptions,
   ): Promise<(number | null)[]> {
     return _runBatch(
       this,
@@ -284,8 +265,8 @@ export abstract class AsyncFileSystem {
   /** Walk a tree, yielding `[dir, subdirectoryNames, fileNames]` per directory. */
   async *_walk(
     path: string,
-    options: WalkOptions = {},
-  ): AsyncGenerator<WalkEntry> {
+    options: t.WalkOptions = {},
+  ): AsyncGenerator<t.WalkEntry> {
     for await (
       const [root, dirs, files] of _walkDetailed(this, path, options)
     ) {
@@ -296,39 +277,39 @@ export abstract class AsyncFileSystem {
   /** Every file below a path (and directories with `withDirs`), sorted. */
   async _find<D extends boolean = false>(
     path: string,
-    options: FindOptions<D> = {},
-  ): Promise<FindResult<D>> {
+    options: t.FindOptions<D> = {},
+  ): Promise<t.FindResult<D>> {
     _checkDepth(options.maxDepth);
     const found = await _findDetailed(this, path, options);
-    return (options.detail ? found : [...found.keys()]) as FindResult<D>;
+    return (options.detail ? found : [...found.keys()]) as t.FindResult<D>;
   }
 
   /** The paths matching a glob pattern (`*`, `**`, `?`, `[…]`), sorted. */
   async _glob<D extends boolean = false>(
     pattern: string,
-    options: GlobOptions<D> = {},
-  ): Promise<FindResult<D>> {
+    options: t.GlobOptions<D> = {},
+  ): Promise<t.FindResult<D>> {
     const found = await _globDetailed(this, pattern, options);
-    return (options.detail ? found : [...found.keys()]) as FindResult<D>;
+    return (options.detail ? found : [...found.keys()]) as t.FindResult<D>;
   }
 
   /** The space used below a path: a total, or a `Map` of path to size. */
   async _du<T extends boolean = true>(
     path: string,
-    options: DuOptions<T> = {},
-  ): Promise<DuResult<T>> {
+    options: t.DuOptions<T> = {},
+  ): Promise<t.DuResult<T>> {
     const found = await this._find(path, { ...options, detail: true });
     const sizes = new Map([...found].map(([name, info]) => [name, info.size]));
-    if (options.total === false) return sizes as DuResult<T>;
+    if (options.total === false) return sizes as t.DuResult<T>;
     let total = 0;
     for (const size of sizes.values()) total += size ?? 0;
-    return total as DuResult<T>;
+    return total as t.DuResult<T>;
   }
 
   /** Globs and (with `recursive`) directories expanded to paths, in the caller's order. */
   async _expandPath(
     path: string | readonly string[],
-    options: ExpandPathOptions = {},
+    options: t.ExpandPathOptions = {},
   ): Promise<string[]> {
     return [...(await _expandDetailed(this, path, options)).keys()];
   }
@@ -341,7 +322,7 @@ export abstract class AsyncFileSystem {
    */
   _cat(
     path: readonly string[],
-    options?: CatOptions,
+    options?: t.CatOptions,
   ): Promise<Map<string, Uint8Array | Error>>;
   /**
    * Read one file, or the files a glob or `recursive` finds.
@@ -349,11 +330,11 @@ export abstract class AsyncFileSystem {
    */
   _cat(
     path: string,
-    options?: CatOptions,
+    options?: t.CatOptions,
   ): Promise<Uint8Array | Map<string, Uint8Array | Error>>;
   _cat(
     path: string | readonly string[],
-    options: CatOptions = {},
+    options: t.CatOptions = {},
   ): Promise<Uint8Array | Map<string, Uint8Array | Error>> {
     return _catMany(this, path, options);
   }
@@ -363,7 +344,7 @@ export abstract class AsyncFileSystem {
     paths: readonly string[],
     starts: number | null | readonly (number | null)[],
     ends: number | null | readonly (number | null)[],
-    options: CatRangesOptions = {},
+    options: t.CatRangesOptions = {},
   ): Promise<(Uint8Array | Error)[]> {
     return _catRangesOf(this, paths, starts, ends, options);
   }
@@ -371,8 +352,8 @@ export abstract class AsyncFileSystem {
   /** Write one file, or many from a map of path to bytes, concurrently. */
   _pipe(
     path: string | Record<string, Uint8Array> | Map<string, Uint8Array>,
-    data?: Uint8Array | BatchOptions,
-    options?: BatchOptions,
+    data?: Uint8Array | t.BatchOptions,
+    options?: t.BatchOptions,
   ): Promise<void> {
     return _pipeMany(this, path, data, options);
   }
@@ -380,7 +361,7 @@ export abstract class AsyncFileSystem {
   /** Delete paths; `recursive` deletes directories and what is in them. */
   _rm(
     path: string | readonly string[],
-    options: RmOptions = {},
+    options: t.RmOptions = {},
   ): Promise<void> {
     return _rmMany(this, path, options);
   }
@@ -389,7 +370,7 @@ export abstract class AsyncFileSystem {
   _copy(
     path1: string | readonly string[],
     path2: string | readonly string[],
-    options: CopyOptions = {},
+    options: t.CopyOptions = {},
   ): Promise<void> {
     return _copyWithin(this, path1, path2, options);
   }
@@ -398,7 +379,7 @@ export abstract class AsyncFileSystem {
   _get(
     rpath: string | readonly string[],
     lpath: string | readonly string[],
-    options: TransferOptions = {},
+    options: t.TransferOptions = {},
   ): Promise<void> {
     return _runTransfers(this, "get", rpath, lpath, options);
   }
@@ -407,7 +388,7 @@ export abstract class AsyncFileSystem {
   _put(
     lpath: string | readonly string[],
     rpath: string | readonly string[],
-    options: TransferOptions = {},
+    options: t.TransferOptions = {},
   ): Promise<void> {
     return _runTransfers(this, "put", lpath, rpath, options);
   }

@@ -9,7 +9,11 @@
 
 import type { OpenOptions } from "./async_file.ts";
 import type { BlockingFile } from "./blocking_file.ts";
-import type { _StandardMethod, _TwinName } from "./_methods.ts";
+import type {
+  _STANDARD_METHODS,
+  _StandardMethod,
+  _TwinName,
+} from "./_methods.ts";
 import type { SyncOptions } from "./sync.ts";
 import type * as t from "./types.ts";
 
@@ -345,5 +349,19 @@ export interface BlockingMethods {
 export type _TwinsMatchTable = _Assert<
   _Same<_TwinName<_StandardMethod>, keyof BlockingMethods>
 >;
+
+/** Each line's return type says its row's kind: a `Generator`, a `BlockingFile`, or a value. */
+export type _TwinKindsMatchTable = _Assert<
+  _Same<
+    { [M in _StandardMethod]: (typeof _STANDARD_METHODS)[M] },
+    { [M in _StandardMethod]: _KindOf<BlockingMethods[_TwinName<M>]> }
+  >
+>;
+
+type _KindOf<F> = F extends (...args: never[]) => infer R
+  ? R extends Generator ? "generator"
+  : R extends BlockingFile ? "handle"
+  : "call"
+  : never;
 type _Same<A, B> = [A] extends [B] ? [B] extends [A] ? true : false : false;
 type _Assert<T extends true> = T;
