@@ -136,3 +136,29 @@ Deno.bench({
     await turn();
   },
 });
+
+/** 16 blocking reads of 64 MiB in a row, never yielding to the event loop. */
+function readsWithoutYield(nudge: boolean): void {
+  const before = _gcNudge.minAnswerBytes;
+  if (!nudge) _gcNudge.minAnswerBytes = Infinity;
+  try {
+    for (let i = 0; i < 16; i++) {
+      if (blockingFs.catFile("/big").length !== SIZE) throw new Error("short");
+    }
+  } finally {
+    _gcNudge.minAnswerBytes = before;
+  }
+}
+
+Deno.bench({
+  name: "16 blocking catFile of 64 MiB, never yielding, with the GC nudge",
+  group: "catFile 64 MiB ×16, no yield",
+  baseline: true,
+  fn: () => readsWithoutYield(true),
+});
+
+Deno.bench({
+  name: "16 blocking catFile of 64 MiB, never yielding, without the GC nudge",
+  group: "catFile 64 MiB ×16, no yield",
+  fn: () => readsWithoutYield(false),
+});
