@@ -19,7 +19,6 @@ import {
   type _LoopSide,
   _lose,
 } from "./_io_connection.ts";
-import { _nudgeGc } from "./_gc_nudge.ts";
 import { _applyEvent, _callbackIds } from "./_remote_callback.ts";
 import { _decode, _encode, type _EncodeHooks, _transferable } from "./_wire.ts";
 
@@ -93,7 +92,6 @@ export function _awaitAnswer(
     }
     const m = drain();
     if (m) {
-      _nudgeGc(m.buffers);
       return settle(_decode(new Uint8Array(m.bytes!), m.buffers));
     }
     if (Atomics.load(w, W.Dead) === 1) {
