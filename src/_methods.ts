@@ -15,6 +15,9 @@
  * @module
  */
 
+import type { BlockingFile } from "./blocking_file.ts";
+import type { BlockingMethods } from "./blocking_methods.ts";
+
 /**
  * How a method crosses to the Worker: `call` resolves to a value, `generator`
  * yields values (an async generator), `handle` resolves to an object that
@@ -136,3 +139,27 @@ export function _methodNames(fs: object): Set<string> {
   }
   return names;
 }
+
+/**
+ * Each row of the table above has its line in `BlockingMethods` (the twins'
+ * signatures), and each line its row: the type checker fails otherwise.
+ */
+export type _TwinsMatchTable = _Assert<
+  _Same<_TwinName<_StandardMethod>, keyof BlockingMethods>
+>;
+
+/** Each line's return type says its row's kind: a `Generator`, a `BlockingFile`, or a value. */
+export type _TwinKindsMatchTable = _Assert<
+  _Same<
+    { [M in _StandardMethod]: (typeof _STANDARD_METHODS)[M] },
+    { [M in _StandardMethod]: _KindOf<BlockingMethods[_TwinName<M>]> }
+  >
+>;
+
+type _KindOf<F> = F extends (...args: never[]) => infer R
+  ? R extends Generator ? "generator"
+  : R extends BlockingFile ? "handle"
+  : "call"
+  : never;
+type _Same<A, B> = [A] extends [B] ? [B] extends [A] ? true : false : false;
+type _Assert<T extends true> = T;

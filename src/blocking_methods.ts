@@ -2,18 +2,13 @@
  * The blocking face of every filesystem: the twins of its async `_`
  * methods (`cat` for `_cat`, …), in one interface that `AsyncFileSystem`
  * merges. The twins themselves are made from the method table
- * (`_methods.ts`); the type checker holds each line here to a row there.
+ * (`_methods.ts`), where the type checker holds each line here to a row.
  *
  * @module
  */
 
 import type { OpenOptions } from "./async_file.ts";
 import type { BlockingFile } from "./blocking_file.ts";
-import type {
-  _STANDARD_METHODS,
-  _StandardMethod,
-  _TwinName,
-} from "./_methods.ts";
 import type { SyncOptions } from "./sync.ts";
 import type * as t from "./types.ts";
 
@@ -344,24 +339,3 @@ export interface BlockingMethods {
     options?: t.ExpandPathOptions & SyncOptions,
   ): string[];
 }
-
-/** Each row of the method table has its line above, and each line its row. */
-export type _TwinsMatchTable = _Assert<
-  _Same<_TwinName<_StandardMethod>, keyof BlockingMethods>
->;
-
-/** Each line's return type says its row's kind: a `Generator`, a `BlockingFile`, or a value. */
-export type _TwinKindsMatchTable = _Assert<
-  _Same<
-    { [M in _StandardMethod]: (typeof _STANDARD_METHODS)[M] },
-    { [M in _StandardMethod]: _KindOf<BlockingMethods[_TwinName<M>]> }
-  >
->;
-
-type _KindOf<F> = F extends (...args: never[]) => infer R
-  ? R extends Generator ? "generator"
-  : R extends BlockingFile ? "handle"
-  : "call"
-  : never;
-type _Same<A, B> = [A] extends [B] ? [B] extends [A] ? true : false : false;
-type _Assert<T extends true> = T;
