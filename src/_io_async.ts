@@ -46,6 +46,7 @@ export function _callAsync(
       return sid;
     },
   };
+  req = side.strip(conn, req, "async");
   let encoded;
   try {
     encoded = _encode({ ...req, id }, hooks, id);
@@ -72,7 +73,7 @@ export function _callAsync(
       what,
     });
     _ref(conn.asyncPort);
-    side.sent(conn, req);
+    side.sent(conn, req, "async");
     conn.launch?.();
     conn.asyncPort.postMessage(
       { id, bytes: bytes.buffer, buffers: encoded.buffers },

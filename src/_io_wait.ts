@@ -158,6 +158,7 @@ export function _callBlocking(
       return 0;
     },
   };
+  req = side.strip(conn, req, "sync");
   const encoded = _encode({ ...req, id }, hooks, id);
   const { shared } = conn;
   const w = shared.words;
@@ -170,7 +171,7 @@ export function _callBlocking(
       [own, ..._transferable(encoded.buffers)],
     );
   }
-  side.sent(conn, req);
+  side.sent(conn, req, "sync");
   conn.launch?.();
   Atomics.add(w, W.ReqSeq, 1);
   if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);

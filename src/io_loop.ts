@@ -117,7 +117,11 @@ export class IOLoop implements AsyncDisposable {
   #side: _LoopSide = {
     nextId: () => this.#nextId++,
     control: (message) => this.#control(message),
-    sent: (conn, req) => this.#sent(conn, req),
+    strip: (conn, req, channel) =>
+      req.fs?.spec && conn.sent[channel].has(req.fs.key)
+        ? { ...req, fs: { key: req.fs.key } }
+        : req,
+    sent: (conn, req, channel) => this.#sent(conn, req, channel),
   };
   #finalizer = new FinalizationRegistry<number>((key) =>
     this.#control({ id: 0, control: "drop", instances: [key] })
@@ -209,7 +213,7 @@ export class IOLoop implements AsyncDisposable {
     return conn;
   }
 
-  /** The reference to a filesystem for a request: its build recipe the first time. */
+  /** The reference to a filesystem for a request: its build recipe until both channels carried it. */
   #fsRef(
     fs: object,
     spec: { module: string; export: string },
@@ -219,23 +223,33 @@ export class IOLoop implements AsyncDisposable {
     const conn = this.#connect(what);
     const key = _keyOf(fs);
     // the filesystem itself rides along under a symbol, which is not sent
-    const ref: _FsRef = conn.sent.has(key) ? { key } : { key, spec, options };
+    const known = conn.sent.sync.has(key) && conn.sent.async.has(key);
+    const ref: _FsRef = known ? { key } : { key, spec, options };
     (ref as { [TARGET]?: object })[TARGET] = fs;
     return ref;
   }
 
   /** Note that the Worker has had a request's filesystem's recipe. */
-  #sent(conn: _Conn, req: Omit<_Request, "id">): void {
-    if (req.fs?.spec && !conn.sent.has(req.fs.key)) {
-      conn.sent.add(req.fs.key);
-      const target = (req.fs as { [TARGET]?: object })[TARGET];
-      if (target) this.#finalizer.register(target, req.fs.key);
+  #sent(
+    conn: _Conn,
+    req: Omit<_Request, "id">,
+    channel: "sync" | "async",
+  ): void {
+    const key = req.fs?.key;
+    if (key === undefined || !req.fs?.spec || conn.sent[channel].has(key)) {
+      return;
     }
+    const first = !conn.sent.sync.has(key) && !conn.sent.async.has(key);
+    conn.sent[channel].add(key);
+    const target = (req.fs as { [TARGET]?: object })[TARGET];
+    if (first && target) this.#finalizer.register(target, key);
   }
 
   /** Forget that a filesystem was sent (it was closed there). */
   #forget(fs: object): void {
-    this.#conn?.sent.delete(_keyOf(fs));
+    const key = _keyOf(fs);
+    this.#conn?.sent.sync.delete(key);
+    this.#conn?.sent.async.delete(key);
   }
 
   /** Send a message that wants no answer. */

@@ -6,7 +6,13 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
-import { AsyncFileSystem, filesystem, FSTimeoutError, IOLoop } from "../mod.ts";
+import {
+  AsyncFileSystem,
+  Callback,
+  filesystem,
+  FSTimeoutError,
+  IOLoop,
+} from "../mod.ts";
 import { _STANDARD_METHODS, _twinName } from "../src/_methods.ts";
 import {
   registerTableFs,
@@ -75,6 +81,27 @@ Deno.test("a declared plain function returning a promise runs on the Worker in b
   // not declared: it runs where it is called, on the caller's instance
   assertStrictEquals(await fs._localBump(5), 5);
   assertStrictEquals(fs.bump(1), 4);
+});
+
+Deno.test("a declared _ method forwarded from a blocking-mode instance gets its signal and callback proxied", async () => {
+  await using loop = new IOLoop();
+  const fs = await table({ loop });
+  const controller = new AbortController();
+  const pending = fs._waitForAbort({ signal: controller.signal });
+  assertStrictEquals(
+    fs.bump(0),
+    0,
+    "the Worker's instance has counted nothing",
+  );
+  controller.abort();
+  const error = await assertRejects(() => pending, DOMException);
+  assertStrictEquals(error.name, "AbortError");
+  assertStrictEquals(fs.bump(0), 1, "the abort reached the Worker's instance");
+  assertStrictEquals(fs.calls, 0);
+  const seen: number[] = [];
+  const callback = new Callback({ hooks: { h: (_s, v) => seen.push(v) } });
+  assertStrictEquals(await fs._steps(2, callback), 2);
+  assertEquals(seen, [0, 1, 2]);
 });
 
 Deno.test("a blocking twin with a timeout throws FSTimeoutError, and the loop goes on", async () => {
