@@ -7,17 +7,18 @@
  * @example Write and read back many files concurrently
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
  * await fs._pipe({ "/a": new Uint8Array([1]), "/b": new Uint8Array([2, 3]) });
  * const out = await fs._cat(["/a", "/b"], { batchSize: 2 });
- * assert.deepEqual(out.get("/b"), new Uint8Array([2, 3]));
+ * assertEquals(out.get("/b"), new Uint8Array([2, 3]));
  * ```
  *
  * @module
  */
 
+// errors
 export {
   FileExistsError,
   FileNotFoundError,
@@ -26,7 +27,12 @@ export {
   PermissionError,
 } from "./src/errors.ts";
 export type { FSErrorOptions } from "./src/errors.ts";
-export * from "./src/callbacks.ts";
+
+// callbacks
+export { Callback, NoOpCallback } from "./src/callbacks.ts";
+export type { CallbackHook, CallbackOptions } from "./src/callbacks.ts";
+
+// batching and its configuration
 export { batchDefaults, conf, getBatchSize } from "./src/config.ts";
 export type { BatchDefaults, Config } from "./src/config.ts";
 export { runCorosInChunks } from "./src/run_coros_in_chunks.ts";
@@ -34,43 +40,50 @@ export type {
   RunCorosInChunksOptions,
   Thunk,
 } from "./src/run_coros_in_chunks.ts";
-export { AsyncFileSystem, lsResult } from "./src/async_file_system.ts";
+
+// the filesystem: async methods, blocking twins, files
+export { AsyncFileSystem } from "./src/async_file_system.ts";
 export type { FileSystemOptions } from "./src/async_file_system.ts";
+export type { BlockingMethods } from "./src/blocking_methods.ts";
+export type * from "./src/types.ts";
 export { AsyncFile } from "./src/async_file.ts";
-export { FSMap } from "./src/mapper.ts";
-export type {
-  GetManyOptions,
-  GetMapperOptions,
-  RangeQuery,
-} from "./src/mapper.ts";
-export { BlockingFace } from "./src/blocking_face.ts";
-export { BlockingFile } from "./src/blocking_file.ts";
-export { getLoop, IOLoop } from "./src/io_loop.ts";
-export type { LoopCallOptions, MessageTarget } from "./src/io_loop.ts";
-export { serveIOLoop } from "./src/io_worker.ts";
-export { sync, syncWrapper } from "./src/sync.ts";
-export type { SyncOptions } from "./src/sync.ts";
 export type { OpenOptions, Whence } from "./src/async_file.ts";
 export type {
   CacheOptions,
   CacheType,
   KnownPart,
 } from "./src/caching/cache_options.ts";
-export type * from "./src/types.ts";
+export { FSMap } from "./src/mapper.ts";
+export type {
+  GetManyOptions,
+  GetMapperOptions,
+  RangeQuery,
+} from "./src/mapper.ts";
+export { BlockingFile } from "./src/blocking_file.ts";
+
+// the IO loop and blocking calls
+export { getLoop, IOLoop } from "./src/io_loop.ts";
+export type { MessageTarget } from "./src/io_loop.ts";
+export { serveIOLoop } from "./src/io_worker.ts";
+export { sync, syncWrapper } from "./src/sync.ts";
+export type { SyncOptions, SyncWrapperOptions } from "./src/sync.ts";
+
+// protocols to filesystems
 export {
-  clearInstanceCache,
-  filesystem,
   getFileSystemClass,
   registerImplementation,
   registry,
-  urlToFs,
 } from "./src/registry.ts";
+export { clearInstanceCache, filesystem } from "./src/instance_cache.ts";
+export { urlToFs } from "./src/url_to_fs.ts";
 export type {
   FileSystemClass,
   Implementation,
   ImplementationSpec,
   RegisterOptions,
 } from "./src/registry.ts";
+
+// backends
 export { MemoryFileSystem } from "./src/memory/memory_file_system.ts";
 export type { MemoryFileSystemOptions } from "./src/memory/memory_file_system.ts";
 export { LocalFileSystem } from "./src/local/local_file_system.ts";

@@ -117,3 +117,34 @@ Deno.bench({
     await turn();
   },
 });
+
+/**
+ * 16 reads of 64 MiB in a row. The blocking loop never yields to the event
+ * loop, the case where dropped results could pile up before V8 frees them.
+ */
+const READS = 16;
+
+Deno.bench({
+  name: `async _catFile of 64 MiB ×${READS}, in this thread`,
+  group: "catFile 64 MiB ×16",
+  baseline: true,
+  async fn() {
+    for (let i = 0; i < READS; i++) {
+      if ((await asyncFs._catFile("/big")).length !== SIZE) {
+        throw new Error("short read");
+      }
+    }
+  },
+});
+
+Deno.bench({
+  name: `blocking catFile of 64 MiB ×${READS}, never yielding`,
+  group: "catFile 64 MiB ×16",
+  fn() {
+    for (let i = 0; i < READS; i++) {
+      if (blockingFs.catFile("/big").length !== SIZE) {
+        throw new Error("short read");
+      }
+    }
+  },
+});

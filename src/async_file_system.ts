@@ -5,11 +5,12 @@
  */
 
 import { FileNotFoundError } from "./errors.ts";
-import { _runBatch } from "./batch.ts";
-import { _catMany } from "./cat.ts";
-import { _catRangesOf } from "./cat_ranges.ts";
-import { _rmMany } from "./remove.ts";
-import { _parent } from "./path.ts";
+import { _runBatch } from "./_batch.ts";
+import { _catMany } from "./_cat.ts";
+import { _pipeMany } from "./_pipe.ts";
+import { _catRangesOf } from "./_cat_ranges.ts";
+import { _rmMany } from "./_remove.ts";
+import { _parent } from "./_path.ts";
 import {
   _checkDepth,
   _expandDetailed,
@@ -17,75 +18,30 @@ import {
   _globDetailed,
   _infoOrNull,
   _walkDetailed,
-} from "./tree.ts";
-import type {
-  BatchOptions,
-  CatFileOptions,
-  CatOptions,
-  CatRangesOptions,
-  CopyOptions,
-  DuOptions,
-  DuResult,
-  ExpandPathOptions,
-  FileInfo,
-  FindOptions,
-  FindResult,
-  GlobOptions,
-  IOOptions,
-  LsOptions,
-  LsResult,
-  MakeDirsOptions,
-  MkdirOptions,
-  RmOptions,
-  TransferFileOptions,
-  TransferOptions,
-  WalkEntry,
-  WalkOptions,
-} from "./types.ts";
+} from "./_tree.ts";
+import type * as t from "./types.ts";
 import {
   _copyWithin,
   _getFileWhole,
   _putFileWhole,
   _runTransfers,
-} from "./transfer.ts";
+} from "./_transfer.ts";
 import {
   _checkOpenOptions,
   AsyncFile,
   type OpenOptions,
 } from "./async_file.ts";
-import { BlockingFace } from "./blocking_face.ts";
-import { _attachBlocking } from "./forwarding.ts";
+import { _attachBlocking } from "./_forwarding.ts";
+import { _blockingState, _loopOf } from "./_blocking_state.ts";
+import { _STANDARD_METHODS } from "./_methods.ts";
+import { _defineMethod } from "./_twins.ts";
+import type { BlockingMethods } from "./blocking_methods.ts";
 import { _checkOptions, _optionNames } from "./option_names.ts";
 import { FSMap, type GetMapperOptions } from "./mapper.ts";
 import type { IOLoop } from "./io_loop.ts";
+import type { FileSystemOptions } from "./file_system_options.ts";
 
-/** Options every filesystem takes; backends add their own. */
-export interface FileSystemOptions {
-  /**
-   * Made for async code: only the `_` methods work, and no IO Worker starts.
-   * @default {false}
-   */
-  asynchronous?: boolean;
-  /**
-   * This instance's batch size for its batch methods; -1 for all at once.
-   * @default {undefined}
-   */
-  batchSize?: number;
-  /**
-   * Make a new instance instead of reusing a cached one with the same options
-   * (read by `filesystem()`).
-   * @default {false}
-   */
-  skipInstanceCache?: boolean;
-  /**
-   * The IO loop the blocking methods use (bring your own loop); unset: the
-   * thread's shared one, {@linkcode getLoop}.
-   * @default {undefined}
-   */
-  loop?: IOLoop;
-  /** Backend options. */
-  [option: string]: unknown;
-}
+export type { FileSystemOptions } from "./file_system_options.ts";
 
 /** Unsupported operation of a backend (fsspec's `NotImplementedError`). */
 function unsupported(fs: AsyncFileSystem, action: string, path: string): never {
@@ -94,13 +50,12 @@ function unsupported(fs: AsyncFileSystem, action: string, path: string): never {
   );
 }
 
-/** `lsResult(infos, detail)`: what `_ls` returns for its `detail` option. */
-export function lsResult<D extends boolean>(
-  infos: FileInfo[],
-  detail: D | undefined,
-): LsResult<D> {
-  return (detail === false ? infos.map((i) => i.name) : infos) as LsResult<D>;
-}
+/**
+ * The blocking twins of every filesystem's async methods: see
+ * {@linkcode BlockingMethods}. (They are made from the method table, so the
+ * interface and the class merge.)
+ */
+export interface AsyncFileSystem extends BlockingMethods {}
 
 /**
  * The base of every filesystem. A backend implements `_ls`, `_info` and
@@ -111,14 +66,14 @@ export function lsResult<D extends boolean>(
  * @example A memory filesystem in async code
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
  * await fs._pipe({ "/a.txt": new TextEncoder().encode("A"), "/b.txt": new Uint8Array(2) });
- * assert.deepEqual(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
+ * assertEquals(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
  * ```
  */
-export abstract class AsyncFileSystem extends BlockingFace {
+export abstract class AsyncFileSystem {
   /** fsspec's `async_impl`: every filesystem here is asynchronous underneath. */
   static readonly asyncImpl: boolean = true;
   /** The protocols this class serves; the first is its main name. */
@@ -157,12 +112,17 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * declares in `optionNames`.
    */
   constructor(options: FileSystemOptions = {}) {
-    super();
     _checkOptions(new.target, options);
     this.storageOptions = Object.freeze({ ...options });
     this.asynchronous = options.asynchronous ?? false;
     this.batchSize = options.batchSize;
     _attachBlocking(this, options);
+  }
+
+  /** The IO loop the blocking methods use; undefined for an asynchronous instance. */
+  get loop(): IOLoop | undefined {
+    const info = _blockingState(this);
+    return info && _loopOf(info);
   }
 
   /** Whether `?` is a glob character here (HTTP says no: it starts a query). */
@@ -218,49 +178,53 @@ export abstract class AsyncFileSystem extends BlockingFace {
   /** The entries of a directory (or the file itself). */
   abstract _ls<D extends boolean = true>(
     path: string,
-    options?: LsOptions<D>,
-  ): Promise<LsResult<D>>;
+    options?: t.LsOptions<D>,
+  ): Promise<t.LsResult<D>>;
 
   /** What is known of one path. @throws {FileNotFoundError} Where it does not exist. */
-  abstract _info(path: string, options?: IOOptions): Promise<FileInfo>;
+  abstract _info(path: string, options?: t.IOOptions): Promise<t.FileInfo>;
 
   /** The bytes of a file, or of the range `[start, end)`. */
   abstract _catFile(
     path: string,
-    options?: CatFileOptions,
+    options?: t.CatFileOptions,
   ): Promise<Uint8Array>;
 
   /** Write a whole file. */
   _pipeFile(
     path: string,
     _data: Uint8Array,
-    _options?: IOOptions,
+    _options?: t.IOOptions,
   ): Promise<void> {
     unsupported(this, "write", path);
   }
 
   /** Delete a file. */
-  _rmFile(path: string, _options?: IOOptions): Promise<void> {
+  _rmFile(path: string, _options?: t.IOOptions): Promise<void> {
     unsupported(this, "delete", path);
   }
 
   /** Delete an empty directory; a no-op where there are no real directories. */
-  _rmdir(_path: string, _options?: IOOptions): Promise<void> {
+  _rmdir(_path: string, _options?: t.IOOptions): Promise<void> {
     return Promise.resolve();
   }
 
   /** Copy one file within the filesystem. */
-  _cpFile(path1: string, _path2: string, _options?: IOOptions): Promise<void> {
+  _cpFile(
+    path1: string,
+    _path2: string,
+    _options?: t.IOOptions,
+  ): Promise<void> {
     unsupported(this, "copy", path1);
   }
 
   /** Make a directory; a no-op where there are no real directories. */
-  _mkdir(_path: string, _options?: MkdirOptions): Promise<void> {
+  _mkdir(_path: string, _options?: t.MkdirOptions): Promise<void> {
     return Promise.resolve();
   }
 
   /** Make a directory and its parents; a no-op where there are no real directories. */
-  _makeDirs(_path: string, _options?: MakeDirsOptions): Promise<void> {
+  _makeDirs(_path: string, _options?: t.MakeDirsOptions): Promise<void> {
     return Promise.resolve();
   }
 
@@ -271,7 +235,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
   _getFile(
     rpath: string,
     lpath: string,
-    options: TransferFileOptions = {},
+    options: t.TransferFileOptions = {},
   ): Promise<void> {
     return _getFileWhole(this, rpath, lpath, options);
   }
@@ -280,7 +244,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
   _putFile(
     lpath: string,
     rpath: string,
-    options: TransferFileOptions = {},
+    options: t.TransferFileOptions = {},
   ): Promise<void> {
     return _putFileWhole(this, lpath, rpath, options);
   }
@@ -288,29 +252,29 @@ export abstract class AsyncFileSystem extends BlockingFace {
   // ---- derived single-path queries ---------------------------------------
 
   /** True where the path exists; only not-found counts as false. */
-  async _exists(path: string, options?: IOOptions): Promise<boolean> {
+  async _exists(path: string, options?: t.IOOptions): Promise<boolean> {
     return (await _infoOrNull(this, path, options)) !== null;
   }
 
   /** True where the path is a file. */
-  async _isFile(path: string, options?: IOOptions): Promise<boolean> {
+  async _isFile(path: string, options?: t.IOOptions): Promise<boolean> {
     return (await _infoOrNull(this, path, options))?.type === "file";
   }
 
   /** True where the path is a directory. */
-  async _isDir(path: string, options?: IOOptions): Promise<boolean> {
+  async _isDir(path: string, options?: t.IOOptions): Promise<boolean> {
     return (await _infoOrNull(this, path, options))?.type === "directory";
   }
 
   /** The size of a path; `null` where unknown. */
-  async _size(path: string, options?: IOOptions): Promise<number | null> {
+  async _size(path: string, options?: t.IOOptions): Promise<number | null> {
     return (await this._info(path, options)).size ?? null;
   }
 
   /** The sizes of many paths, batched. */
   _sizes(
     paths: readonly string[],
-    options?: BatchOptions,
+    options?: t.BatchOptions,
   ): Promise<(number | null)[]> {
     return _runBatch(
       this,
@@ -324,8 +288,8 @@ export abstract class AsyncFileSystem extends BlockingFace {
   /** Walk a tree, yielding `[dir, subdirectoryNames, fileNames]` per directory. */
   async *_walk(
     path: string,
-    options: WalkOptions = {},
-  ): AsyncGenerator<WalkEntry> {
+    options: t.WalkOptions = {},
+  ): AsyncGenerator<t.WalkEntry> {
     for await (
       const [root, dirs, files] of _walkDetailed(this, path, options)
     ) {
@@ -336,39 +300,39 @@ export abstract class AsyncFileSystem extends BlockingFace {
   /** Every file below a path (and directories with `withDirs`), sorted. */
   async _find<D extends boolean = false>(
     path: string,
-    options: FindOptions<D> = {},
-  ): Promise<FindResult<D>> {
+    options: t.FindOptions<D> = {},
+  ): Promise<t.FindResult<D>> {
     _checkDepth(options.maxDepth);
     const found = await _findDetailed(this, path, options);
-    return (options.detail ? found : [...found.keys()]) as FindResult<D>;
+    return (options.detail ? found : [...found.keys()]) as t.FindResult<D>;
   }
 
   /** The paths matching a glob pattern (`*`, `**`, `?`, `[…]`), sorted. */
   async _glob<D extends boolean = false>(
     pattern: string,
-    options: GlobOptions<D> = {},
-  ): Promise<FindResult<D>> {
+    options: t.GlobOptions<D> = {},
+  ): Promise<t.FindResult<D>> {
     const found = await _globDetailed(this, pattern, options);
-    return (options.detail ? found : [...found.keys()]) as FindResult<D>;
+    return (options.detail ? found : [...found.keys()]) as t.FindResult<D>;
   }
 
   /** The space used below a path: a total, or a `Map` of path to size. */
   async _du<T extends boolean = true>(
     path: string,
-    options: DuOptions<T> = {},
-  ): Promise<DuResult<T>> {
+    options: t.DuOptions<T> = {},
+  ): Promise<t.DuResult<T>> {
     const found = await this._find(path, { ...options, detail: true });
     const sizes = new Map([...found].map(([name, info]) => [name, info.size]));
-    if (options.total === false) return sizes as DuResult<T>;
+    if (options.total === false) return sizes as t.DuResult<T>;
     let total = 0;
     for (const size of sizes.values()) total += size ?? 0;
-    return total as DuResult<T>;
+    return total as t.DuResult<T>;
   }
 
   /** Globs and (with `recursive`) directories expanded to paths, in the caller's order. */
   async _expandPath(
     path: string | readonly string[],
-    options: ExpandPathOptions = {},
+    options: t.ExpandPathOptions = {},
   ): Promise<string[]> {
     return [...(await _expandDetailed(this, path, options)).keys()];
   }
@@ -381,7 +345,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
    */
   _cat(
     path: readonly string[],
-    options?: CatOptions,
+    options?: t.CatOptions,
   ): Promise<Map<string, Uint8Array | Error>>;
   /**
    * Read one file, or the files a glob or `recursive` finds.
@@ -389,11 +353,11 @@ export abstract class AsyncFileSystem extends BlockingFace {
    */
   _cat(
     path: string,
-    options?: CatOptions,
+    options?: t.CatOptions,
   ): Promise<Uint8Array | Map<string, Uint8Array | Error>>;
   _cat(
     path: string | readonly string[],
-    options: CatOptions = {},
+    options: t.CatOptions = {},
   ): Promise<Uint8Array | Map<string, Uint8Array | Error>> {
     return _catMany(this, path, options);
   }
@@ -403,42 +367,24 @@ export abstract class AsyncFileSystem extends BlockingFace {
     paths: readonly string[],
     starts: number | null | readonly (number | null)[],
     ends: number | null | readonly (number | null)[],
-    options: CatRangesOptions = {},
+    options: t.CatRangesOptions = {},
   ): Promise<(Uint8Array | Error)[]> {
     return _catRangesOf(this, paths, starts, ends, options);
   }
 
   /** Write one file, or many from a map of path to bytes, concurrently. */
-  async _pipe(
+  _pipe(
     path: string | Record<string, Uint8Array> | Map<string, Uint8Array>,
-    data?: Uint8Array | BatchOptions,
-    options?: BatchOptions,
+    data?: Uint8Array | t.BatchOptions,
+    options?: t.BatchOptions,
   ): Promise<void> {
-    let entries: [string, Uint8Array][];
-    if (typeof path === "string") {
-      if (!(data instanceof Uint8Array)) {
-        throw new TypeError(
-          `Cannot write "${path}": data must be a Uint8Array`,
-        );
-      }
-      entries = [[path, data]];
-    } else {
-      entries = path instanceof Map ? [...path] : Object.entries(path);
-      options = data as BatchOptions | undefined;
-    }
-    await _runBatch(
-      this,
-      entries.map(([p, d]) => (signal: AbortSignal) =>
-        this._pipeFile(p, d, { signal })
-      ),
-      options,
-    );
+    return _pipeMany(this, path, data, options);
   }
 
   /** Delete paths; `recursive` deletes directories and what is in them. */
   _rm(
     path: string | readonly string[],
-    options: RmOptions = {},
+    options: t.RmOptions = {},
   ): Promise<void> {
     return _rmMany(this, path, options);
   }
@@ -447,7 +393,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
   _copy(
     path1: string | readonly string[],
     path2: string | readonly string[],
-    options: CopyOptions = {},
+    options: t.CopyOptions = {},
   ): Promise<void> {
     return _copyWithin(this, path1, path2, options);
   }
@@ -456,7 +402,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
   _get(
     rpath: string | readonly string[],
     lpath: string | readonly string[],
-    options: TransferOptions = {},
+    options: t.TransferOptions = {},
   ): Promise<void> {
     return _runTransfers(this, "get", rpath, lpath, options);
   }
@@ -465,7 +411,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
   _put(
     lpath: string | readonly string[],
     rpath: string | readonly string[],
-    options: TransferOptions = {},
+    options: t.TransferOptions = {},
   ): Promise<void> {
     return _runTransfers(this, "put", lpath, rpath, options);
   }
@@ -521,4 +467,8 @@ export abstract class AsyncFileSystem extends BlockingFace {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+for (const [method, kind] of Object.entries(_STANDARD_METHODS)) {
+  _defineMethod(AsyncFileSystem, method, kind);
 }

@@ -6,6 +6,7 @@
  */
 
 import type { Whence } from "./async_file.ts";
+import { _send } from "./_send.ts";
 import { _loop, type IOLoop } from "./io_loop.ts";
 
 const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
@@ -21,14 +22,14 @@ const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
  * @example
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { skipInstanceCache: true, store: "doc-file" });
  * fs.pipe("/f", new TextEncoder().encode("hello"));
  * using f = fs.open("/f");
  * f.seek(1);
- * assert.equal(new TextDecoder().decode(f.read(3)), "ell");
- * assert.equal(f.tell(), 4);
+ * assertStrictEquals(new TextDecoder().decode(f.read(3)), "ell");
+ * assertStrictEquals(f.tell(), 4);
  * f.close();
  * await fs.loop!.close();
  * ```
@@ -68,12 +69,8 @@ export class BlockingFile implements Disposable {
         `Cannot ${method} "${this.path}": the file is closed`,
       );
     }
-    return _loop.call(this.#loop, {
-      op: "file",
-      handle: this.#handle,
-      method,
-      args,
-    }, { what: `${method}()` });
+    const req = { op: "file", handle: this.#handle, method, args } as const;
+    return _send(this.#loop, req, true, `${method}()`);
   }
 
   /**

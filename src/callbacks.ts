@@ -33,14 +33,14 @@ export interface CallbackOptions {
  * @example Count the files of a batch
  * ```ts
  * import { Callback } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const seen: number[] = [];
  * const cb = new Callback({ hooks: { log: (_size, value) => seen.push(value) } });
  * cb.setSize(2);
  * cb.relativeUpdate();
  * cb.relativeUpdate();
- * assert.deepEqual(seen, [0, 1, 2]);
+ * assertEquals(seen, [0, 1, 2]);
  * ```
  */
 export class Callback {
@@ -115,7 +115,19 @@ export class Callback {
   close(): void {}
 }
 
-/** A callback that does nothing: the default wherever one is optional. */
+/**
+ * A callback that does nothing: the default wherever one is optional.
+ *
+ * @example Its children do nothing either
+ * ```ts
+ * import { NoOpCallback } from "@fsspec/asyn";
+ * import { assertInstanceOf } from "@std/assert";
+ *
+ * const callback = new NoOpCallback();
+ * callback.relativeUpdate(1);
+ * assertInstanceOf(callback.branched("/a", "/b"), NoOpCallback);
+ * ```
+ */
 export class NoOpCallback extends Callback {
   /** Does nothing. */
   override call(): void {}

@@ -79,11 +79,11 @@ function defaultBatchSize(): number {
  * @example Lower the default for calls that open local files
  * ```ts
  * import { batchDefaults, getBatchSize } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const before = batchDefaults.batchSize;
  * batchDefaults.batchSize = 16;
- * assert.equal(getBatchSize(), 16);
+ * assertStrictEquals(getBatchSize(), 16);
  * batchDefaults.batchSize = before;
  * ```
  */
@@ -96,6 +96,17 @@ export const batchDefaults: BatchDefaults = {
  * The configuration in force. `FSSPEC_GATHER_BATCH_SIZE` and
  * `FSSPEC_NOFILES_GATHER_BATCH_SIZE` fill the two batch keys at start-up where
  * env access is granted.
+ *
+ * @example Default options for a protocol
+ * ```ts
+ * import { conf, filesystem } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
+ *
+ * conf["memory"] = { batchSize: 7 };
+ * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
+ * assertStrictEquals(fs.batchSize, 7);
+ * delete conf["memory"];
+ * ```
  */
 export const conf: Config = {};
 
@@ -115,6 +126,16 @@ for (
  *
  * @param nofiles True for calls that open no local files.
  * @returns The batch size; -1 means all at once.
+ *
+ * @example The config key wins over the built-in default
+ * ```ts
+ * import { conf, getBatchSize } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
+ *
+ * conf.nofiles_gather_batch_size = 64;
+ * assertStrictEquals(getBatchSize(true), 64);
+ * delete conf.nofiles_gather_batch_size;
+ * ```
  */
 export function getBatchSize(nofiles = false): number {
   const configured = nofiles

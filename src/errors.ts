@@ -15,7 +15,18 @@ export interface FSErrorOptions extends ErrorOptions {
   path?: string;
 }
 
-/** A path or URL that does not exist (a 404, a missing file). */
+/**
+ * A path or URL that does not exist (a 404, a missing file).
+ *
+ * @example What a missing file gives
+ * ```ts
+ * import { filesystem, FileNotFoundError } from "@fsspec/asyn";
+ * import { assertRejects } from "@std/assert";
+ *
+ * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
+ * await assertRejects(() => fs._info("/nope"), FileNotFoundError);
+ * ```
+ */
 export class FileNotFoundError extends Error {
   /** The path or URL that was not found. */
   path: string | undefined;
@@ -32,7 +43,19 @@ export class FileNotFoundError extends Error {
   }
 }
 
-/** A path that exists already where it must not. */
+/**
+ * A path that exists already where it must not.
+ *
+ * @example Made with the path it is about
+ * ```ts
+ * import { FileExistsError } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
+ *
+ * const error = new FileExistsError('Cannot make "/a": it exists already', { path: "/a" });
+ * assertStrictEquals(error.name, "FileExistsError");
+ * assertStrictEquals(error.path, "/a");
+ * ```
+ */
 export class FileExistsError extends Error {
   /** The path that exists. */
   path: string | undefined;
@@ -49,7 +72,19 @@ export class FileExistsError extends Error {
   }
 }
 
-/** An operation refused for lack of rights (HTTP 401 or 403, EACCES). */
+/**
+ * An operation refused for lack of rights (HTTP 401 or 403, EACCES).
+ *
+ * @example It keeps its cause
+ * ```ts
+ * import { PermissionError } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
+ *
+ * const cause = new Error("EACCES");
+ * const error = new PermissionError('Cannot read "/a": permission denied', { path: "/a", cause });
+ * assertStrictEquals(error.cause, cause);
+ * ```
+ */
 export class PermissionError extends Error {
   /** The path or URL refused. */
   path: string | undefined;
@@ -69,7 +104,20 @@ export class PermissionError extends Error {
   }
 }
 
-/** An HTTP answer with a status that has no more specific class. */
+/**
+ * An HTTP answer with a status that has no more specific class.
+ *
+ * @example Status and URL
+ * ```ts
+ * import { HTTPError } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
+ *
+ * const url = "http://127.0.0.1:8000/a";
+ * const error = new HTTPError(`Cannot read "${url}": server answered 500`, { status: 500, url });
+ * assertStrictEquals(error.status, 500);
+ * assertStrictEquals(error.url, url);
+ * ```
+ */
 export class HTTPError extends Error {
   /** The HTTP status code. */
   status: number;
@@ -92,7 +140,19 @@ export class HTTPError extends Error {
   }
 }
 
-/** An operation that took longer than its timeout. */
+/**
+ * An operation that took longer than its timeout.
+ *
+ * @example The timeout that ran out
+ * ```ts
+ * import { FSTimeoutError } from "@fsspec/asyn";
+ * import { assertInstanceOf, assertStrictEquals } from "@std/assert";
+ *
+ * const error = new FSTimeoutError("Cannot finish cat(): no answer within 0.05 s", { timeout: 0.05 });
+ * assertInstanceOf(error, Error);
+ * assertStrictEquals(error.timeout, 0.05);
+ * ```
+ */
 export class FSTimeoutError extends Error {
   /** The timeout that ran out, in seconds. */
   timeout: number | undefined;

@@ -3,44 +3,34 @@
  * Worker that runs a thread's blocking calls, and {@linkcode getLoop}, the
  * thread's shared one (fsspec's `get_loop()`).
  *
- * The connection to the Worker (its start, its death) is `io_connection.ts`;
- * a blocked caller's wait for its answer, `io_wait.ts`; callbacks across the
- * threads, `remote_callback.ts`.
+ * The connection to the Worker (its start, its death) is `_io_connection.ts`;
+ * a blocked caller's wait for its answer, `_io_wait.ts`; callbacks across the
+ * threads, `_remote_callback.ts`.
  *
  * @module
  */
 
-import type { Callback } from "./callbacks.ts";
 import {
   type _FsRef,
   _onIOWorker,
   type _PortMessage,
   type _Request,
-  W,
-} from "./channel.ts";
+} from "./_channel.ts";
+import { _callAsync, _onAsyncAnswer } from "./_io_async.ts";
 import {
   type _Conn,
+  type _LoopSide,
   _lose,
   _openConn,
-  _ref,
-  _unref,
   type MessageTarget,
-} from "./io_connection.ts";
-import { _awaitAnswer } from "./io_wait.ts";
+} from "./_io_connection.ts";
+import { _callBlocking } from "./_io_wait.ts";
 import type { ImplementationSpec } from "./registry.ts";
-import { _applyEvent, _callbackIds } from "./remote_callback.ts";
-import {
-  _decode,
-  type _DecodeHooks,
-  _encode,
-  type _EncodeHooks,
-  _transferable,
-} from "./wire.ts";
 
-export type { MessageTarget } from "./io_connection.ts";
+export type { MessageTarget } from "./_io_connection.ts";
 
 /** Options of a blocking call made through an {@linkcode IOLoop}. */
-export interface LoopCallOptions {
+export interface _LoopCallOptions {
   /**
    * Seconds to wait before giving up with `FSTimeoutError`; 0 waits forever.
    * @default {0}
@@ -62,7 +52,7 @@ export const _loop: {
   call(
     loop: IOLoop,
     req: Omit<_Request, "id">,
-    options?: LoopCallOptions,
+    options?: _LoopCallOptions,
   ): unknown;
   /** Run a request on the Worker without blocking. */
   callAsync(
@@ -108,12 +98,12 @@ export function _keyOf(obj: object): number {
  * @example A loop of one's own, closed when done
  * ```ts
  * import { filesystem, IOLoop } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * await using loop = new IOLoop();
  * const fs = await filesystem("memory", { loop, skipInstanceCache: true, store: "doc-loop" });
  * fs.pipe("/a", new Uint8Array([1, 2]));
- * assert.deepEqual(fs.cat("/a"), new Uint8Array([1, 2]));
+ * assertEquals(fs.cat("/a"), new Uint8Array([1, 2]));
  * ```
  */
 export class IOLoop implements AsyncDisposable {
@@ -123,6 +113,16 @@ export class IOLoop implements AsyncDisposable {
   #closed = false;
   #waiting = false;
   #nextId = 1;
+  /** What the request senders need of the loop. */
+  #side: _LoopSide = {
+    nextId: () => this.#nextId++,
+    control: (message) => this.#control(message),
+    strip: (conn, req, channel) =>
+      req.fs?.spec && conn.sent[channel].has(req.fs.key)
+        ? { ...req, fs: { key: req.fs.key } }
+        : req,
+    sent: (conn, req, channel) => this.#sent(conn, req, channel),
+  };
   #finalizer = new FinalizationRegistry<number>((key) =>
     this.#control({ id: 0, control: "drop", instances: [key] })
   );
@@ -206,14 +206,14 @@ export class IOLoop implements AsyncDisposable {
       exit: (lost) => {
         if (!this.#closed) this.#conns.delete(lost);
       },
-      message: (c, m) => this.#onAsync(c, m),
+      message: _onAsyncAnswer,
     });
     this.#conn = conn;
     this.#conns.add(conn);
     return conn;
   }
 
-  /** The reference to a filesystem for a request: its build recipe the first time. */
+  /** The reference to a filesystem for a request: its build recipe until both channels carried it. */
   #fsRef(
     fs: object,
     spec: { module: string; export: string },
@@ -223,23 +223,33 @@ export class IOLoop implements AsyncDisposable {
     const conn = this.#connect(what);
     const key = _keyOf(fs);
     // the filesystem itself rides along under a symbol, which is not sent
-    const ref: _FsRef = conn.sent.has(key) ? { key } : { key, spec, options };
+    const known = conn.sent.sync.has(key) && conn.sent.async.has(key);
+    const ref: _FsRef = known ? { key } : { key, spec, options };
     (ref as { [TARGET]?: object })[TARGET] = fs;
     return ref;
   }
 
   /** Note that the Worker has had a request's filesystem's recipe. */
-  #sent(conn: _Conn, req: Omit<_Request, "id">): void {
-    if (req.fs?.spec && !conn.sent.has(req.fs.key)) {
-      conn.sent.add(req.fs.key);
-      const target = (req.fs as { [TARGET]?: object })[TARGET];
-      if (target) this.#finalizer.register(target, req.fs.key);
+  #sent(
+    conn: _Conn,
+    req: Omit<_Request, "id">,
+    channel: "sync" | "async",
+  ): void {
+    const key = req.fs?.key;
+    if (key === undefined || !req.fs?.spec || conn.sent[channel].has(key)) {
+      return;
     }
+    const first = !conn.sent.sync.has(key) && !conn.sent.async.has(key);
+    conn.sent[channel].add(key);
+    const target = (req.fs as { [TARGET]?: object })[TARGET];
+    if (first && target) this.#finalizer.register(target, key);
   }
 
   /** Forget that a filesystem was sent (it was closed there). */
   #forget(fs: object): void {
-    this.#conn?.sent.delete(_keyOf(fs));
+    const key = _keyOf(fs);
+    this.#conn?.sent.sync.delete(key);
+    this.#conn?.sent.async.delete(key);
   }
 
   /** Send a message that wants no answer. */
@@ -253,7 +263,7 @@ export class IOLoop implements AsyncDisposable {
    * Run a request on the Worker and block this thread until it is answered.
    * @throws {FSTimeoutError} Where `timeout` ran out.
    */
-  #call(req: Omit<_Request, "id">, options: LoopCallOptions = {}): unknown {
+  #call(req: Omit<_Request, "id">, options: _LoopCallOptions = {}): unknown {
     const what = options.what ?? `${req.method ?? req.op}()`;
     if (_onIOWorker()) {
       throw new Error(
@@ -280,40 +290,7 @@ export class IOLoop implements AsyncDisposable {
   }
 
   #wait(req: Omit<_Request, "id">, timeout: number, what: string): unknown {
-    const conn = this.#connect(what);
-    const id = this.#nextId++;
-    const callbacks = new Map<number, Callback>();
-    const hooks: _EncodeHooks = {
-      callback: _callbackIds(callbacks, () => this.#nextId++),
-      signal: (signal) => {
-        signal.throwIfAborted();
-        return 0;
-      },
-    };
-    const encoded = _encode({ ...req, id }, hooks, id);
-    const { shared } = conn;
-    const w = shared.words;
-    shared.clearResponse();
-    Atomics.store(w, W.Current, id);
-    if (encoded.buffers.length > 0 || !shared.put("req", encoded.bytes)) {
-      const own = encoded.bytes.slice().buffer;
-      conn.syncPort.postMessage(
-        { id, bytes: own, buffers: encoded.buffers },
-        [own, ..._transferable(encoded.buffers)],
-      );
-    }
-    this.#sent(conn, req);
-    conn.launch?.();
-    Atomics.add(w, W.ReqSeq, 1);
-    if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);
-    return _awaitAnswer(
-      conn,
-      id,
-      callbacks,
-      timeout,
-      what,
-      () => this.#control({ id, control: "abort" }),
-    );
+    return _callBlocking(this.#side, this.#connect(what), req, timeout, what);
   }
 
   /** Run a request on the Worker without blocking: the answer settles the promise. */
@@ -324,78 +301,7 @@ export class IOLoop implements AsyncDisposable {
     } catch (error) {
       return Promise.reject(error);
     }
-    const id = this.#nextId++;
-    const callbacks = new Map<number, Callback>();
-    const cleanups: (() => void)[] = [];
-    const hooks: _EncodeHooks = {
-      callback: _callbackIds(callbacks, () => this.#nextId++),
-      signal: (signal) => {
-        signal.throwIfAborted();
-        const sid = this.#nextId++;
-        const onAbort = () => this.#control({ id: sid, control: "abort" });
-        signal.addEventListener("abort", onAbort, { once: true });
-        cleanups.push(() => signal.removeEventListener("abort", onAbort));
-        return sid;
-      },
-    };
-    let encoded;
-    try {
-      encoded = _encode({ ...req, id }, hooks, id);
-    } catch (error) {
-      for (const c of cleanups) c();
-      return Promise.reject(error);
-    }
-    const bytes = encoded.bytes.slice();
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        for (const c of cleanups) c();
-        if (conn.pending.size === 0) _unref(conn.asyncPort);
-      };
-      conn.pending.set(id, {
-        resolve: (v) => {
-          done();
-          resolve(v);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-        callbacks,
-        what,
-      });
-      _ref(conn.asyncPort);
-      this.#sent(conn, req);
-      conn.launch?.();
-      conn.asyncPort.postMessage(
-        { id, bytes: bytes.buffer, buffers: encoded.buffers },
-        [bytes.buffer, ..._transferable(encoded.buffers)],
-      );
-    });
-  }
-
-  #onAsync(conn: _Conn, m: _PortMessage): void {
-    const p = conn.pending.get(m.id);
-    if (!p) return;
-    if (m.event) {
-      try {
-        _applyEvent(p.callbacks, m.event);
-      } catch (error) {
-        reportError(error);
-      }
-      return;
-    }
-    conn.pending.delete(m.id);
-    try {
-      const [ok, value] = _decode(
-        new Uint8Array(m.bytes!),
-        m.buffers,
-        {} satisfies _DecodeHooks,
-      ) as [number, unknown];
-      if (ok) p.resolve(value);
-      else p.reject(value);
-    } catch (error) {
-      p.reject(error);
-    }
+    return _callAsync(this.#side, conn, req, what);
   }
 }
 
@@ -411,9 +317,9 @@ let threadLoop: IOLoop | undefined;
  * @example
  * ```ts
  * import { getLoop } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
- * assert.equal(getLoop(), getLoop());
+ * assertStrictEquals(getLoop(), getLoop());
  * ```
  */
 export function getLoop(): IOLoop {

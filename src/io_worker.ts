@@ -1,8 +1,9 @@
 /**
- * The IO Worker's side of an IO loop: it rebuilds filesystems from their
- * module specifier and options, runs the calls that reach it, and answers.
- * It knows the wire codec and imports backends by specifier; nothing of the
- * caller's side.
+ * The IO Worker's side of an IO loop, its transport: the shared memory and
+ * ports a request comes by, the bounded spin and the sleep between requests,
+ * and the answer and wake-up. What a request does (the filesystems it
+ * rebuilds, its generators and open files) is `_io_dispatch.ts`.
+ * It knows the wire codec; nothing of the caller's side.
  *
  * The library's own IO Worker runs a one-line `data:` module that calls
  * {@linkcode serveIOLoop} from here (this module is in the graph of the
@@ -15,7 +16,6 @@
 
 import process from "node:process";
 import {
-  type _FsRef,
   _isLoopInit,
   type _LoopInit,
   _markIOWorker,
@@ -24,11 +24,10 @@ import {
   type _Request,
   _Shared,
   W,
-} from "./channel.ts";
-import { type _CallbackEvent, _RemoteCallback } from "./remote_callback.ts";
-import { _decode, type _DecodeHooks, _encode, _transferable } from "./wire.ts";
-
-type Fs = Record<string, unknown> & { close?: () => unknown };
+} from "./_channel.ts";
+import { _Dispatch } from "./_io_dispatch.ts";
+import { type _CallbackEvent, _RemoteCallback } from "./_remote_callback.ts";
+import { _decode, type _DecodeHooks, _encode, _transferable } from "./_wire.ts";
 
 const servers = new Set<Server>();
 let hooked = false;
@@ -63,12 +62,7 @@ class Server {
   #inflight = 0;
   #stopped = false;
   #spinMs = 0.5;
-  #instances = new Map<number, Promise<Fs>>();
-  /** The instances built so far, for calls that need not wait. */
-  #live = new Map<number, Fs>();
-  #iters = new Map<number, AsyncIterator<unknown>>();
-  #handles = new Map<number, Fs>();
-  #next = 1;
+  #dispatch = new _Dispatch();
   #controllers = new Map<number, AbortController>();
   #signals = new Map<number, AbortController>();
   /** The proxied signals of each request, released when it settles. */
@@ -168,11 +162,7 @@ class Server {
       return;
     }
     if (m.control === "drop") {
-      for (const h of m.handles ?? []) this.#handles.delete(h);
-      for (const k of m.instances ?? []) {
-        this.#instances.delete(k);
-        this.#live.delete(k);
-      }
+      this.#dispatch.drop(m.handles ?? [], m.instances ?? []);
       return;
     }
     if (m.control === "stop") return this.#stop();
@@ -227,7 +217,7 @@ class Server {
         buffers,
         this.#hooks(id, channel),
       ) as _Request;
-      return () => this.#start(id, channel, () => this.#run(req));
+      return () => this.#start(id, channel, () => this.#dispatch.run(req));
     } catch (error) {
       return () => this.#start(id, channel, () => Promise.reject(error));
     }
@@ -288,126 +278,6 @@ class Server {
     );
     if (channel === "sync") this.#bump();
   }
-
-  async #instance(ref: _FsRef | undefined): Promise<Fs> {
-    if (!ref) throw new TypeError("Cannot find a filesystem: none named");
-    let fs = this.#instances.get(ref.key);
-    if (!fs && ref.spec) {
-      const { module, export: name } = ref.spec;
-      fs = import(module).then((m) => {
-        const cls = m[name];
-        if (typeof cls !== "function") {
-          throw new TypeError(
-            `Cannot rebuild the filesystem on the IO Worker: ${module} has no export "${name}"`,
-          );
-        }
-        const made = new cls(ref.options) as Fs;
-        this.#live.set(ref.key, made);
-        return made;
-      });
-      this.#instances.set(ref.key, fs);
-      // a failed build stays, so each later call gets its error
-      fs.catch(() => {});
-    }
-    if (!fs) {
-      throw new Error(
-        `Cannot find filesystem ${ref.key} on the IO Worker: it was not sent`,
-      );
-    }
-    return await fs;
-  }
-
-  async #run(req: _Request): Promise<unknown> {
-    const args = req.args ?? [];
-    switch (req.op) {
-      case "noop":
-        return undefined;
-      case "stats":
-        return {
-          instances: this.#instances.size,
-          handles: this.#handles.size,
-          iters: this.#iters.size,
-        };
-      case "call": {
-        const fs = this.#live.get(req.fs?.key ?? -1) ??
-          await this.#instance(req.fs);
-        return await method(fs, req.method!).apply(fs, args);
-      }
-      case "fn": {
-        const module = await import(req.module!);
-        const fn = module[req.export!];
-        if (typeof fn !== "function") {
-          throw new TypeError(
-            `Cannot call "${req.export}" of ${req.module}: it is not a function`,
-          );
-        }
-        return await fn(...args);
-      }
-      case "iter": {
-        const fs = await this.#instance(req.fs);
-        const gen = method(fs, req.method!).apply(fs, args) as AsyncIterable<
-          unknown
-        >;
-        const key = this.#next++;
-        this.#iters.set(key, gen[Symbol.asyncIterator]());
-        return key;
-      }
-      case "next": {
-        const it = this.#iters.get(req.iter!);
-        if (!it) return [true, undefined];
-        const r = await it.next();
-        if (r.done) this.#iters.delete(req.iter!);
-        return [r.done === true, r.value];
-      }
-      case "ret": {
-        const it = this.#iters.get(req.iter!);
-        this.#iters.delete(req.iter!);
-        await it?.return?.();
-        return undefined;
-      }
-      case "open": {
-        const fs = await this.#instance(req.fs);
-        const file = await method(fs, "openAsync").apply(fs, args) as Fs;
-        const key = this.#next++;
-        this.#handles.set(key, file);
-        return [key, file.path, file.size];
-      }
-      case "file": {
-        const file = this.#handles.get(req.handle!);
-        if (!file) {
-          throw new TypeError(
-            `Cannot use file handle ${req.handle} on the IO Worker: it was closed`,
-          );
-        }
-        if (req.method === "close") this.#handles.delete(req.handle!);
-        return await method(file, req.method!).apply(file, args);
-      }
-      case "close": {
-        const key = req.fs!.key;
-        const fs = this.#instances.get(key);
-        this.#instances.delete(key);
-        this.#live.delete(key);
-        if (fs) await (await fs).close?.();
-        return undefined;
-      }
-    }
-    throw new TypeError(`Cannot serve request "${req.op}": unknown operation`);
-  }
-}
-
-function method(
-  target: Fs,
-  name: string,
-): (...args: unknown[]) => unknown {
-  const fn = target[name];
-  if (typeof fn !== "function") {
-    throw new TypeError(
-      `Cannot call ${name}() on the IO Worker: ${
-        (target.constructor as { name?: string }).name
-      } has no such method`,
-    );
-  }
-  return fn as (...args: unknown[]) => unknown;
 }
 
 /**
@@ -420,13 +290,15 @@ function method(
  * @returns True where the message started a loop.
  *
  * @example In the application's Worker module
- * ```ts ignore
+ * ```ts
  * import { serveIOLoop } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
  *
- * self.onmessage = (event) => {
- *   if (serveIOLoop(event.data)) return;
- *   // … the application's own messages
- * };
+ * // self.onmessage = (event) => {
+ * //   if (serveIOLoop(event.data)) return;
+ * //   // … the application's own messages
+ * // };
+ * assertStrictEquals(serveIOLoop({ kind: "the application's own" }), false);
  * ```
  */
 export function serveIOLoop(message: unknown): boolean {

@@ -6,7 +6,7 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { _runBatch } from "./batch.ts";
+import { _runBatch } from "./_batch.ts";
 import { FileNotFoundError } from "./errors.ts";
 import type { BatchOptions, IOOptions } from "./types.ts";
 

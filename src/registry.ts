@@ -1,6 +1,7 @@
 /**
  * Protocol names to implementations (fsspec's `registry` and
- * `known_implementations`), the `filesystem()` factory and its instance cache.
+ * `known_implementations`). The `filesystem()` factory and its instance
+ * cache are `instance_cache.ts`; URLs to filesystems, `url_to_fs.ts`.
  *
  * Built-in backends are known only by module specifier and loaded on first
  * use, so the core never imports a backend, and the IO Worker can load the
@@ -13,7 +14,6 @@ import type {
   AsyncFileSystem,
   FileSystemOptions,
 } from "./async_file_system.ts";
-import { conf } from "./config.ts";
 
 /** A filesystem class. */
 export type FileSystemClass =
@@ -76,10 +76,10 @@ const entries = new Map<string, Entry>([
  * @example Register a backend by module specifier
  * ```ts
  * import { registerImplementation, registry } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
  * registerImplementation("mine", { module: "https://example.com/my_fs.ts", export: "MyFS" });
- * assert.ok(registry.has("mine"));
+ * assert(registry.has("mine"));
  * ```
  */
 export function registerImplementation(
@@ -153,7 +153,18 @@ class RegistryView implements ReadonlyMap<string, Implementation> {
   }
 }
 
-/** The registered implementations, read-only: change them with {@linkcode registerImplementation}. */
+/**
+ * The registered implementations, read-only: change them with
+ * {@linkcode registerImplementation}.
+ *
+ * @example The built-in protocols
+ * ```ts
+ * import { registry } from "@fsspec/asyn";
+ * import { assert } from "@std/assert";
+ *
+ * assert(registry.has("memory") && registry.has("http"));
+ * ```
+ */
 export const registry: ReadonlyMap<string, Implementation> = new RegistryView();
 
 /**
@@ -162,6 +173,14 @@ export const registry: ReadonlyMap<string, Implementation> = new RegistryView();
  * @param protocol A registered protocol name.
  * @returns The class.
  * @throws {TypeError} Where the protocol is unknown or its module lacks the export.
+ *
+ * @example
+ * ```ts
+ * import { getFileSystemClass, MemoryFileSystem } from "@fsspec/asyn";
+ * import { assertStrictEquals } from "@std/assert";
+ *
+ * assertStrictEquals(await getFileSystemClass("memory"), MemoryFileSystem);
+ * ```
  */
 export async function getFileSystemClass(
   protocol: string,
@@ -207,109 +226,4 @@ export function _implementationOf(
     if (entry?.spec && (!entry.cls || entry.cls === cls)) return entry.spec;
   }
   return undefined;
-}
-
-const instances = new Map<string, AsyncFileSystem>();
-const identities = new WeakMap<object, number>();
-let nextIdentity = 0;
-
-/** A cache key for options: JSON for plain data, identity for anything else. */
-function optionsKey(value: unknown): string {
-  if (
-    value === null || typeof value !== "object" && typeof value !== "function"
-  ) {
-    return JSON.stringify(value) ?? "undefined";
-  }
-  if (Array.isArray(value)) return `[${value.map(optionsKey).join(",")}]`;
-  const proto = Object.getPrototypeOf(value);
-  if (
-    typeof value === "object" && (proto === Object.prototype || proto === null)
-  ) {
-    const keys = Object.keys(value).sort();
-    const record = value as Record<string, unknown>;
-    return `{${
-      keys.map((k) => `${JSON.stringify(k)}:${optionsKey(record[k])}`).join(",")
-    }}`;
-  }
-  let id = identities.get(value as object);
-  if (id === undefined) identities.set(value as object, id = nextIdentity++);
-  return `#${id}`;
-}
-
-/**
- * A filesystem instance for a protocol, cached per implementation and options
- * as fsspec does; `conf[protocol]` supplies default options.
- *
- * Unlike fsspec's it returns a promise, since JavaScript loads modules
- * asynchronously: `const fs = await filesystem("http")`.
- *
- * @param protocol A registered protocol name.
- * @param options The filesystem's options; `skipInstanceCache` for a new instance.
- * @returns The instance.
- * @throws {TypeError} Where the protocol is unknown.
- *
- * @example The same options give the same instance
- * ```ts
- * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
- *
- * const a = await filesystem("memory", { asynchronous: true });
- * assert.equal(a, await filesystem("memory", { asynchronous: true }));
- * ```
- */
-export async function filesystem(
-  protocol: string,
-  options: FileSystemOptions = {},
-): Promise<AsyncFileSystem> {
-  const cls = await getFileSystemClass(protocol);
-  const defaults = conf[protocol];
-  const merged: FileSystemOptions =
-    typeof defaults === "object" && defaults !== null
-      ? { ...defaults as FileSystemOptions, ...options }
-      : { ...options };
-  const { skipInstanceCache = false, ...rest } = merged;
-  if (skipInstanceCache) return new cls(rest);
-  const key = `${optionsKey(cls)}|${optionsKey(rest)}`;
-  let fs = instances.get(key);
-  if (!fs) instances.set(key, fs = new cls(rest));
-  return fs;
-}
-
-/** Drop every cached instance (fsspec's `clear_instance_cache`). */
-export function clearInstanceCache(): void {
-  instances.clear();
-}
-
-/**
- * The protocol of a URL or path: `memory://x` is `memory`, a plain path is
- * `file`.
- */
-export function _protocolOf(url: string): string {
-  const match = /^([a-z][a-z0-9+.-]*)(?::\/\/|::)/i.exec(url);
-  return match ? match[1].toLowerCase() : "file";
-}
-
-/**
- * The filesystem of a URL and the path within it (fsspec's `url_to_fs`).
- *
- * @param url A URL or local path.
- * @param options Options for the filesystem.
- * @returns `[fs, path]`.
- *
- * @example
- * ```ts
- * import { urlToFs } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
- *
- * const [fs, path] = await urlToFs("memory://data/a.csv", { asynchronous: true });
- * assert.equal(path, "/data/a.csv");
- * assert.ok(fs.asyncImpl);
- * ```
- */
-export async function urlToFs(
-  url: string,
-  options: FileSystemOptions = {},
-): Promise<[AsyncFileSystem, string]> {
-  const fs = await filesystem(_protocolOf(url), options);
-  return [fs, fs.stripProtocol(url)];
 }

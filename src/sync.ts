@@ -6,8 +6,11 @@
  * @module
  */
 
-import { _onIOWorker } from "./channel.ts";
-import { _loop, getLoop, type IOLoop } from "./io_loop.ts";
+import { _declareFunction } from "./_methods.ts";
+import { _remote } from "./_remote_call.ts";
+import { type _Req, _send } from "./_send.ts";
+import { _twin } from "./_twins.ts";
+import type { IOLoop } from "./io_loop.ts";
 
 /** Options of {@linkcode sync}. */
 export interface SyncOptions {
@@ -19,73 +22,14 @@ export interface SyncOptions {
   timeout?: number;
 }
 
-/** How a blocking-mode filesystem is rebuilt on the IO Worker. */
-export interface _BlockingInfo {
-  spec: { module: string; export: string };
-  options: Record<string, unknown>;
-  loop: IOLoop | undefined;
-}
-
-/** The blocking-mode filesystems of this thread, and why the others are not. */
-const blocking = new WeakMap<object, _BlockingInfo | string>();
-
-/** Record how a filesystem blocks, or (a string) why it cannot. */
-export function _setBlocking(fs: object, info: _BlockingInfo | string): void {
-  blocking.set(fs, info);
-}
-
-/** How a filesystem blocks, or undefined where it does not. */
-export function _blockingState(fs: object): _BlockingInfo | undefined {
-  const info = blocking.get(fs);
-  return typeof info === "object" ? info : undefined;
-}
-
-/** The loop a blocking-mode filesystem uses. */
-export function _loopOf(info: _BlockingInfo): IOLoop {
-  return info.loop ?? getLoop();
-}
-
-/**
- * The blocking facts of a filesystem, or the error that says why it has none.
- * @throws {Error} On the IO Worker, or for an asynchronous filesystem.
- * @throws {TypeError} For a class the IO Worker cannot import.
- */
-export function _blockingInfo(
-  fs: object,
-  method: string,
-  twin = `${method.replace(/^_/, "")}()`,
-): _BlockingInfo {
-  const info = blocking.get(fs);
-  if (typeof info === "object") return info;
-  if (_onIOWorker()) {
-    throw new Error(
-      `Cannot call ${twin} on the IO Worker: it would wait for itself; await ${method}() instead`,
-    );
-  }
-  if (info === undefined || info === "asynchronous") {
-    throw new Error(
-      `Cannot call ${twin} on an asynchronous filesystem: await ${method}() instead`,
-    );
-  }
-  throw new TypeError(`Cannot call ${twin}: ${info}`);
-}
-
-/** The blocking twin's body: run `fs[method](...args)` on the IO Worker and wait. */
-export function _blocking(
-  fs: object,
-  method: string,
-  args: readonly unknown[],
-  options: SyncOptions = {},
-): unknown {
-  const info = _blockingInfo(fs, method);
-  const loop = _loopOf(info);
-  const what = `${method.replace(/^_/, "")}()`;
-  return _loop.call(loop, {
-    op: "call",
-    fs: _loop.fsRef(loop, fs, info.spec, info.options, what),
-    method,
-    args: [...args],
-  }, { timeout: options.timeout, what });
+/** Options of {@linkcode syncWrapper}. */
+export interface SyncWrapperOptions {
+  /**
+   * The method is an async generator: the twin is a generator that takes
+   * one step on the IO Worker per value.
+   * @default {false}
+   */
+  generator?: boolean;
 }
 
 /**
@@ -109,11 +53,11 @@ export function _blocking(
  * @example
  * ```ts
  * import { filesystem, getLoop, sync } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { skipInstanceCache: true, store: "doc-sync" });
  * fs.pipe("/x", new Uint8Array([7]));
- * assert.equal(sync(getLoop(), fs, "_size", ["/x"], { timeout: 5 }), 1);
+ * assertEquals(sync(getLoop(), fs, "_size", ["/x"], { timeout: 5 }), 1);
  * await getLoop().close();
  * ```
  */
@@ -125,57 +69,96 @@ export function sync<T = unknown>(
   options: SyncOptions = {},
 ): T {
   const what = `${method}()`;
-  if (typeof target === "string") {
-    return _loop.call(loop, {
-      op: "fn",
-      module: target,
-      export: method,
-      args: [...args],
-    }, { timeout: options.timeout, what }) as T;
+  const { timeout } = options;
+  if (typeof target !== "string") {
+    return _remote(target, method, args, {
+      blocking: true,
+      loop,
+      timeout,
+      what,
+    }) as T;
   }
-  const info = _blockingInfo(target, method);
-  return _loop.call(loop, {
-    op: "call",
-    fs: _loop.fsRef(loop, target, info.spec, info.options, what),
-    method,
+  const req: _Req = {
+    op: "fn",
+    module: target,
+    export: method,
     args: [...args],
-  }, { timeout: options.timeout, what }) as T;
+  };
+  return _send(loop, req, true, what, timeout) as T;
 }
 
 /**
  * The blocking twin of an async method of a user-defined backend (fsspec's
  * `sync_wrapper`): called on an instance, it runs the method on the IO Worker
- * and blocks until it settles.
+ * and blocks until it settles. It also declares the method as one that runs
+ * on the IO Worker, so `await fs._method()` on a blocking-mode instance runs
+ * there too and sees the same state. The twin's last argument, where it is
+ * an options object, may add `timeout` (seconds, as {@linkcode sync}).
  *
  * @typeParam A The method's arguments.
  * @typeParam R What it resolves to.
- * @param method The async method (its name must start with `_`), or its name.
+ * @param method The async method (its name must start with `_`), or its
+ * name (then the twin works, but nothing is declared).
+ * @param options `generator` for an async generator method.
  * @returns A function to install as the twin.
  * @throws {TypeError} Where the name does not start with `_`.
  *
  * @example A backend with an extra method and its twin
- * ```ts ignore
- * import { AsyncFileSystem, syncWrapper } from "@fsspec/asyn";
+ * ```ts
+ * import { AsyncFileSystem, type FileInfo, syncWrapper } from "@fsspec/asyn";
+ * import { assertEquals, assertThrows } from "@std/assert";
  *
- * export class MyFS extends AsyncFileSystem {
- *   async _checksum(path: string): Promise<number> {
- *     return (await this._catFile(path)).reduce((a, b) => a + b, 0);
+ * class MyFS extends AsyncFileSystem {
+ *   _checksum(path: string): Promise<number> {
+ *     return Promise.resolve(path.length);
  *   }
  *   checksum: (path: string) => number = syncWrapper(MyFS.prototype._checksum);
- *   // … _ls, _info, _catFile
+ *   _ls(): Promise<never> {
+ *     throw new Error("Cannot list: no files");
+ *   }
+ *   _info(): Promise<FileInfo> {
+ *     throw new Error("Cannot stat: no files");
+ *   }
+ *   _catFile(): Promise<Uint8Array> {
+ *     throw new Error("Cannot read: no files");
+ *   }
  * }
+ *
+ * // A class registered by module specifier blocks on the IO Worker; on an
+ * // asynchronous instance the twin names the method to await instead.
+ * const fs = new MyFS({ asynchronous: true });
+ * assertEquals(await fs._checksum("/abc"), 4);
+ * assertThrows(() => fs.checksum("/abc"), Error, "await _checksum() instead");
  * ```
  */
 export function syncWrapper<A extends unknown[], R>(
   method: string | ((...args: A) => Promise<R>),
-): (this: object, ...args: A) => R {
+  options?: SyncWrapperOptions & { generator?: false },
+): (this: object, ...args: A) => R;
+/**
+ * The blocking twin of an async generator method: a generator that takes one
+ * step on the IO Worker per value.
+ * @typeParam A The method's arguments.
+ * @typeParam T What it yields.
+ * @param method The async generator method (its name must start with `_`).
+ * @param options `{ generator: true }`.
+ * @returns A generator function to install as the twin.
+ */
+export function syncWrapper<A extends unknown[], T>(
+  method: (...args: A) => AsyncGenerator<T>,
+  options: SyncWrapperOptions & { generator: true },
+): (this: object, ...args: A) => Generator<T>;
+export function syncWrapper(
+  method: string | ((...args: unknown[]) => unknown),
+  options: SyncWrapperOptions = {},
+): (this: object, ...args: unknown[]) => unknown {
   const name = typeof method === "string" ? method : method.name;
   if (!name.startsWith("_")) {
     throw new TypeError(
       `Cannot wrap "${name}": the async method's name must start with "_"`,
     );
   }
-  return function (this: object, ...args: A): R {
-    return _blocking(this, name, args) as R;
-  };
+  const kind = options.generator ? "generator" : "call";
+  if (typeof method === "function") _declareFunction(method, kind);
+  return _twin(name, kind);
 }

@@ -3,13 +3,13 @@ import { AsyncFileSystem } from "../src/async_file_system.ts";
 import { FileNotFoundError, HTTPError } from "../src/errors.ts";
 import { LocalFileSystem } from "../src/local/local_file_system.ts";
 import { MemoryFileSystem } from "../src/memory/memory_file_system.ts";
+import { filesystem } from "../src/instance_cache.ts";
 import {
-  filesystem,
   getFileSystemClass,
   registerImplementation,
   registry,
-  urlToFs,
 } from "../src/registry.ts";
+import { urlToFs } from "../src/url_to_fs.ts";
 import type {
   CatFileOptions,
   IOOptions,

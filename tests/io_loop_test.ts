@@ -8,7 +8,7 @@ import {
   IOLoop,
   sync,
 } from "../mod.ts";
-import { _decode, _encode } from "../src/wire.ts";
+import { _decode, _encode } from "../src/_wire.ts";
 
 import { registerSlowFs, type SlowFileSystem } from "./fixtures/slow_fs.ts";
 

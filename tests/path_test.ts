@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { _globToRegExp, _otherPaths, _parent } from "../src/path.ts";
+import { _globToRegExp, _otherPaths, _parent } from "../src/_path.ts";
 
 Deno.test("_globToRegExp() keeps * and ? within one segment", () => {
   const re = _globToRegExp("/a/*.csv");

@@ -9,9 +9,9 @@ import {
   IOLoop,
   type LsOptions,
   type LsResult,
-  lsResult,
   syncWrapper,
 } from "../mod.ts";
+import { lsResult } from "../src/_ls_result.ts";
 
 import { registerSlowFs, type SlowFileSystem } from "./fixtures/slow_fs.ts";
 

@@ -15,11 +15,11 @@ import {
 import {
   AsyncFileSystem,
   type FileSystemOptions,
-  lsResult,
 } from "../async_file_system.ts";
+import { lsResult } from "../_ls_result.ts";
 import { _optionNames } from "../option_names.ts";
 import { FileNotFoundError } from "../errors.ts";
-import { _infoOrNull } from "../tree.ts";
+import { _infoOrNull } from "../_tree.ts";
 import type {
   CatFileOptions,
   FileInfo,
@@ -56,7 +56,7 @@ import {
 } from "./request.ts";
 import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
-import { _writeToFile } from "../atomic_write.ts";
+import { _writeToFile } from "../_atomic_write.ts";
 import { _fileBody } from "./transfer.ts";
 
 export type {

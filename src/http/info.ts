@@ -8,7 +8,7 @@
  */
 
 import type { AsyncFileSystem } from "../async_file_system.ts";
-import { _runBatch } from "../batch.ts";
+import { _runBatch } from "../_batch.ts";
 import type { FileInfo } from "../types.ts";
 import { _contentLength, _parseContentRange } from "./range.ts";
 import { STATUS_CODE } from "@std/http/status";

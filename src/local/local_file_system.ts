@@ -7,13 +7,9 @@
 import {
   AsyncFileSystem,
   type FileSystemOptions,
-  lsResult,
 } from "../async_file_system.ts";
-import {
-  FileExistsError,
-  FileNotFoundError,
-  PermissionError,
-} from "../errors.ts";
+import { lsResult } from "../_ls_result.ts";
+import { _mapLocalError } from "./_map_local_error.ts";
 import { _optionNames } from "../option_names.ts";
 import type {
   CatFileOptions,
@@ -34,45 +30,6 @@ export interface LocalFileSystemOptions extends FileSystemOptions {
    * @default {false}
    */
   autoMkdir?: boolean;
-}
-
-/**
- * A Deno error as this library's class: not found (or a file where a
- * directory should be) → {@linkcode FileNotFoundError}, exists →
- * {@linkcode FileExistsError}, denied → {@linkcode PermissionError}; the
- * original is the `cause`. Anything else is returned as it is.
- */
-export function _mapLocalError(
-  error: unknown,
-  action: string,
-  path: string,
-): unknown {
-  const options = { path, cause: error };
-  if (
-    error instanceof Deno.errors.NotFound ||
-    error instanceof Deno.errors.NotADirectory
-  ) {
-    return new FileNotFoundError(
-      `Cannot ${action} "${path}": no such file or directory`,
-      options,
-    );
-  }
-  if (error instanceof Deno.errors.AlreadyExists) {
-    return new FileExistsError(
-      `Cannot ${action} "${path}": it exists already`,
-      options,
-    );
-  }
-  if (
-    error instanceof Deno.errors.PermissionDenied ||
-    error instanceof Deno.errors.NotCapable
-  ) {
-    return new PermissionError(
-      `Cannot ${action} "${path}": permission denied`,
-      options,
-    );
-  }
-  return error;
 }
 
 /**
@@ -152,13 +109,13 @@ function sliceBounds(
  * @example Write a file and read part of it back
  * ```ts
  * import { LocalFileSystem } from "./local_file_system.ts";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const dir = await Deno.makeTempDir();
  * const fs = new LocalFileSystem({ asynchronous: true });
  * await fs._pipeFile(`${dir}/a.txt`, new TextEncoder().encode("hello"));
  * const part = await fs._catFile(`file://${dir}/a.txt`, { start: -3 });
- * assert.equal(new TextDecoder().decode(part), "llo");
+ * assertStrictEquals(new TextDecoder().decode(part), "llo");
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

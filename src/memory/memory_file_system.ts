@@ -9,8 +9,8 @@
 import {
   AsyncFileSystem,
   type FileSystemOptions,
-  lsResult,
 } from "../async_file_system.ts";
+import { lsResult } from "../_ls_result.ts";
 import { FileExistsError, FileNotFoundError } from "../errors.ts";
 import { _optionNames } from "../option_names.ts";
 import type {
@@ -115,12 +115,12 @@ function run<T>(signal: AbortSignal | undefined, fn: () => T): Promise<T> {
  * @example Write and list files
  * ```ts
  * import { MemoryFileSystem } from "./memory_file_system.ts";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertStrictEquals } from "@std/assert";
  *
  * const fs = new MemoryFileSystem({ asynchronous: true, store: "example" });
  * await fs._pipe({ "memory://data/a.txt": new TextEncoder().encode("A") });
- * assert.deepEqual(await fs._ls("/data", { detail: false }), ["/data/a.txt"]);
- * assert.equal(new TextDecoder().decode(await fs._catFile("data/a.txt")), "A");
+ * assertEquals(await fs._ls("/data", { detail: false }), ["/data/a.txt"]);
+ * assertStrictEquals(new TextDecoder().decode(await fs._catFile("data/a.txt")), "A");
  * ```
  */
 export class MemoryFileSystem extends AsyncFileSystem {

@@ -4,11 +4,9 @@ import {
   FileNotFoundError,
   PermissionError,
 } from "../../src/errors.ts";
-import {
-  _mapLocalError,
-  LocalFileSystem,
-} from "../../src/local/local_file_system.ts";
-import { filesystem } from "../../src/registry.ts";
+import { _mapLocalError } from "../../src/local/_map_local_error.ts";
+import { LocalFileSystem } from "../../src/local/local_file_system.ts";
+import { filesystem } from "../../src/instance_cache.ts";
 import { conformanceSuite } from "../abstract/conformance.ts";
 
 conformanceSuite("LocalFileSystem", async () => {

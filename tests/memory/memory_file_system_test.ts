@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { FileExistsError, FileNotFoundError } from "../../src/errors.ts";
 import { MemoryFileSystem } from "../../src/memory/memory_file_system.ts";
-import { filesystem } from "../../src/registry.ts";
+import { filesystem } from "../../src/instance_cache.ts";
 import { conformanceSuite } from "../abstract/conformance.ts";
 
 conformanceSuite("MemoryFileSystem", () => {

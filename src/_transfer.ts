@@ -6,17 +6,17 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { _hasMagic, _otherPaths, _parent, _trailingSep } from "./path.ts";
-import { filesystem } from "./registry.ts";
+import { _hasMagic, _otherPaths, _parent, _trailingSep } from "./_path.ts";
+import { filesystem } from "./instance_cache.ts";
 import { runCorosInChunks } from "./run_coros_in_chunks.ts";
-import { _expandDetailed } from "./tree.ts";
+import { _expandDetailed } from "./_tree.ts";
 import type {
   CopyOptions,
   TransferFileOptions,
   TransferOptions,
 } from "./types.ts";
-import { _writeToFile } from "./atomic_write.ts";
-import { _runBatch } from "./batch.ts";
+import { _writeToFile } from "./_atomic_write.ts";
+import { _runBatch } from "./_batch.ts";
 import { FileNotFoundError } from "./errors.ts";
 
 /** Source and destination pairs, directories apart from files. */

@@ -6,8 +6,8 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { _runBatch } from "./batch.ts";
-import { _expandDetailed } from "./tree.ts";
+import { _runBatch } from "./_batch.ts";
+import { _expandDetailed } from "./_tree.ts";
 import type { CatOptions } from "./types.ts";
 
 /** Reads what `path` names (fsspec's `_cat`): bytes for one file, else a `Map`. */

@@ -10,15 +10,19 @@
  * copying. `Callback`s and `AbortSignal`s are replaced by ids through hooks,
  * so each side can stand in a proxy.
  *
- * This module is the grammar (a tag byte, then the value); the bytes under it
- * are `wire_bytes.ts`, and how an error's class crosses is `wire_errors.ts`.
+ * This module is the grammar's writer (a tag byte, then the value); its
+ * reader is `_wire_decode.ts`, the tags `_wire_tags.ts`, the bytes under it
+ * `_wire_bytes.ts`, and how an error's class crosses `_wire_errors.ts`.
  *
  * @module
  */
 
 import { Callback } from "./callbacks.ts";
-import { _ByteReader, _ByteWriter } from "./wire_bytes.ts";
-import { _errorKind, _errorProps, _rebuildError } from "./wire_errors.ts";
+import { _ByteWriter } from "./_wire_bytes.ts";
+import { _errorKind, _errorProps } from "./_wire_errors.ts";
+import { _T as T } from "./_wire_tags.ts";
+
+export { _decode, type _DecodeHooks } from "./_wire_decode.ts";
 
 /** Byte arrays from this size on are sent out of band (transferred). */
 export const _BIG = 64 * 1024;
@@ -49,51 +53,6 @@ export interface _EncodeHooks {
    */
   transfer?: boolean;
 }
-
-/** The other side of {@linkcode _EncodeHooks}: the proxy for an id. */
-export interface _DecodeHooks {
-  callback?: (id: number) => Callback;
-  signal?: (id: number) => AbortSignal;
-}
-
-const enum T {
-  Undefined,
-  Null,
-  False,
-  True,
-  Int,
-  Float,
-  String,
-  Array,
-  Object,
-  Map,
-  Set,
-  Date,
-  Bytes,
-  BigBytes,
-  Error,
-  BigInt,
-  Buffer,
-  BigBuffer,
-  Typed,
-  Callback,
-  Signal,
-  Shared,
-}
-
-const typedArrays: Record<string, new (b: ArrayBuffer) => ArrayBufferView> = {
-  Int8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-  DataView,
-};
 
 /** Deeper than this is taken for a cycle. */
 const MAX_DEPTH = 1000;
@@ -184,9 +143,10 @@ function writeObject(w: Writer, o: object): void {
     w.u8(T.Buffer);
     return w.raw(new Uint8Array(o));
   }
-  if (Array.isArray(o)) {
-    w.u8(T.Array);
-    w.u32(o.length);
+  if (Array.isArray(o) || o instanceof Set) {
+    const array = Array.isArray(o);
+    w.u8(array ? T.Array : T.Set);
+    w.u32(array ? o.length : (o as Set<unknown>).size);
     for (const x of o) write(w, x);
     return;
   }
@@ -197,12 +157,6 @@ function writeObject(w: Writer, o: object): void {
       write(w, k);
       write(w, x);
     }
-    return;
-  }
-  if (o instanceof Set) {
-    w.u8(T.Set);
-    w.u32(o.size);
-    for (const x of o) write(w, x);
     return;
   }
   if (o instanceof Date) {
@@ -280,117 +234,4 @@ export function _encode(
     return { bytes, buffers: w.buffers };
   }
   return { bytes: w.buf.subarray(0, w.pos), buffers: w.buffers };
-}
-
-/** The decoder's state: its bytes, and what came beside them. */
-class Reader extends _ByteReader {
-  constructor(
-    buf: Uint8Array,
-    readonly buffers: readonly (ArrayBuffer | SharedArrayBuffer)[],
-    readonly hooks: _DecodeHooks,
-  ) {
-    super(buf);
-  }
-}
-
-function read(r: Reader): unknown {
-  const tag = r.u8();
-  switch (tag) {
-    case T.Undefined:
-      return undefined;
-    case T.Null:
-      return null;
-    case T.False:
-      return false;
-    case T.True:
-      return true;
-    case T.Int:
-      return r.i32();
-    case T.Float:
-      return r.f64();
-    case T.String:
-      return r.str();
-    case T.BigInt:
-      return BigInt(r.str());
-    case T.Array: {
-      const n = r.u32();
-      const out = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = read(r);
-      return out;
-    }
-    case T.Object: {
-      const n = r.u32();
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < n; i++) {
-        const k = r.str();
-        out[k] = read(r);
-      }
-      return out;
-    }
-    case T.Map: {
-      const n = r.u32();
-      const out = new Map();
-      for (let i = 0; i < n; i++) {
-        const k = read(r);
-        out.set(k, read(r));
-      }
-      return out;
-    }
-    case T.Set: {
-      const n = r.u32();
-      const out = new Set();
-      for (let i = 0; i < n; i++) out.add(read(r));
-      return out;
-    }
-    case T.Date:
-      return new Date(r.f64());
-    case T.Bytes:
-      return r.raw();
-    case T.BigBytes:
-      return new Uint8Array(r.buffers[r.u32()]);
-    case T.Buffer:
-      return r.raw().buffer;
-    case T.Shared:
-    case T.BigBuffer:
-      return r.buffers[r.u32()];
-    case T.Typed: {
-      const name = r.str();
-      const cls = typedArrays[name];
-      const bytes = r.raw();
-      return cls ? new cls(bytes.buffer) : bytes;
-    }
-    case T.Error:
-      return readError(r);
-    case T.Callback: {
-      const id = r.u32();
-      return r.hooks.callback?.(id);
-    }
-    case T.Signal: {
-      const id = r.u32();
-      return r.hooks.signal?.(id);
-    }
-  }
-  throw new TypeError(`Cannot decode a message from the IO Worker: tag ${tag}`);
-}
-
-function readError(r: Reader): Error {
-  const kind = r.str();
-  const cls = r.str();
-  const name = r.str();
-  const n = r.u32();
-  const props: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) {
-    const k = r.str();
-    props[k] = read(r);
-  }
-  return _rebuildError(kind, cls, name, props);
-}
-
-/** Decode what {@linkcode _encode} made. */
-export function _decode(
-  bytes: Uint8Array,
-  buffers: readonly (ArrayBuffer | SharedArrayBuffer)[] = [],
-  hooks: _DecodeHooks = {},
-): unknown {
-  return read(new Reader(bytes, buffers, hooks));
 }

@@ -7,7 +7,7 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { _runBatch } from "./batch.ts";
+import { _runBatch } from "./_batch.ts";
 import type { CatRangesOptions } from "./types.ts";
 
 interface Read {

@@ -6,9 +6,9 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { _runBatch } from "./batch.ts";
+import { _runBatch } from "./_batch.ts";
 import { FileNotFoundError } from "./errors.ts";
-import { _expandDetailed } from "./tree.ts";
+import { _expandDetailed } from "./_tree.ts";
 import type { RmOptions } from "./types.ts";
 
 /** Deletes what `path` names; `recursive` takes directories and all below them. */

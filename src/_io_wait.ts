@@ -11,11 +11,16 @@
  */
 
 import type { Callback } from "./callbacks.ts";
-import { type _PortMessage, _receive, W } from "./channel.ts";
+import { type _PortMessage, _receive, type _Request, W } from "./_channel.ts";
 import { FSTimeoutError } from "./errors.ts";
-import { type _Conn, _deathError, _lose } from "./io_connection.ts";
-import { _applyEvent } from "./remote_callback.ts";
-import { _decode } from "./wire.ts";
+import {
+  type _Conn,
+  _deathError,
+  type _LoopSide,
+  _lose,
+} from "./_io_connection.ts";
+import { _applyEvent, _callbackIds } from "./_remote_callback.ts";
+import { _decode, _encode, type _EncodeHooks, _transferable } from "./_wire.ts";
 
 /** What the response slot held when it answered an older call. */
 const STALE = Symbol("stale");
@@ -25,42 +30,6 @@ const STARTUP_LIMIT = 30_000;
 
 /** How long a blocked caller spins before it sleeps, in ms. */
 const CALLER_SPIN = 0.1;
-
-/** Transferred bytes of one answer from which the caller nudges its GC. */
-const NUDGE_FROM = 16 * 2 ** 20;
-
-/** Transferred bytes per short-lived object the nudge allocates. */
-const NUDGE_RATIO = 1600;
-
-/** Where the nudge's objects go, so that the compiler keeps them. */
-const sink: { last?: unknown } = {};
-
-/**
- * Allocate short-lived objects (about 1/20 of `buffers`' size) after an
- * answer that transferred big buffers to this thread.
- *
- * V8 frees a dropped `ArrayBuffer`'s memory only after a GC on the thread
- * that holds it; big external memory starts an incremental marking, which
- * advances in the thread's tasks and by its allocation. A thread that loops
- * on blocking calls sleeps in `Atomics.wait` instead of running tasks and
- * allocates next to nothing, so the marking stalls for hundreds of ms, dropped
- * results pile up, and each new result lands on memory the kernel must fault
- * in afresh (4-5x slower to touch on a VM). Allocating in proportion to what
- * arrived lets the GC advance as if this thread had made the bytes itself.
- * @param buffers The answer's out-of-band buffers.
- */
-function _nudgeGc(
-  buffers: readonly (ArrayBuffer | SharedArrayBuffer)[] | undefined,
-): void {
-  let size = 0;
-  for (const b of buffers ?? []) {
-    if (b instanceof ArrayBuffer) size += b.byteLength;
-  }
-  if (size < NUDGE_FROM) return;
-  const n = Math.min(size / NUDGE_RATIO, 100_000);
-  for (let k = 0; k < n; k++) sink.last = [k, k, k, k, k, k];
-  sink.last = undefined;
-}
 
 /**
  * Block this thread until the request `id`, sent already, is answered.
@@ -123,7 +92,6 @@ export function _awaitAnswer(
     }
     const m = drain();
     if (m) {
-      _nudgeGc(m.buffers);
       return settle(_decode(new Uint8Array(m.bytes!), m.buffers));
     }
     if (Atomics.load(w, W.Dead) === 1) {
@@ -162,4 +130,57 @@ export function _awaitAnswer(
     }
     Atomics.wait(w, W.RespSeq, seq, wait === Infinity ? undefined : wait);
   }
+}
+
+/**
+ * Send a blocking request on a connection, and wait for its answer.
+ * @param side The loop's numbering, control messages and bookkeeping.
+ * @param conn The connection.
+ * @param req The request.
+ * @param timeout Seconds to wait; 0 waits forever.
+ * @param what The call, for error messages.
+ * @returns The answer.
+ * @throws {FSTimeoutError} Where `timeout` ran out.
+ */
+export function _callBlocking(
+  side: _LoopSide,
+  conn: _Conn,
+  req: Omit<_Request, "id">,
+  timeout: number,
+  what: string,
+): unknown {
+  const id = side.nextId();
+  const callbacks = new Map<number, Callback>();
+  const hooks: _EncodeHooks = {
+    callback: _callbackIds(callbacks, () => side.nextId()),
+    signal: (signal) => {
+      signal.throwIfAborted();
+      return 0;
+    },
+  };
+  req = side.strip(conn, req, "sync");
+  const encoded = _encode({ ...req, id }, hooks, id);
+  const { shared } = conn;
+  const w = shared.words;
+  shared.clearResponse();
+  Atomics.store(w, W.Current, id);
+  if (encoded.buffers.length > 0 || !shared.put("req", encoded.bytes)) {
+    const own = encoded.bytes.slice().buffer;
+    conn.syncPort.postMessage(
+      { id, bytes: own, buffers: encoded.buffers },
+      [own, ..._transferable(encoded.buffers)],
+    );
+  }
+  side.sent(conn, req, "sync");
+  conn.launch?.();
+  Atomics.add(w, W.ReqSeq, 1);
+  if (Atomics.load(w, W.Sleeping) === 1) Atomics.notify(w, W.ReqSeq);
+  return _awaitAnswer(
+    conn,
+    id,
+    callbacks,
+    timeout,
+    what,
+    () => side.control({ id, control: "abort" }),
+  );
 }

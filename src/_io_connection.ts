@@ -13,9 +13,10 @@ import {
   type _LoopInit,
   _newShared,
   type _PortMessage,
+  type _Request,
   _Shared,
   W,
-} from "./channel.ts";
+} from "./_channel.ts";
 
 /** Something that takes messages with transfers: a `Worker`, web or `node:worker_threads`. */
 export interface MessageTarget {
@@ -32,7 +33,12 @@ export interface _Conn {
   dead: boolean;
   code: number;
   error?: unknown;
-  sent: Set<number>;
+  /**
+   * The filesystems whose build recipe each channel has carried. Each
+   * channel is in order, but the two are not: a recipe sent on one is not
+   * yet known to a request on the other.
+   */
+  sent: { sync: Set<number>; async: Set<number> };
   pending: Map<number, _Pending>;
   exited: Promise<void>;
   /** Starts the Worker (or sends the init message) once, on the first request. */
@@ -49,6 +55,26 @@ export interface _Pending {
   reject: (error: unknown) => void;
   callbacks: Map<number, Callback>;
   what: string;
+}
+
+/** What sending a request needs of the loop that sends it. */
+export interface _LoopSide {
+  /** A new id, for a request, a callback or a signal. */
+  nextId(): number;
+  /** Send a message that wants no answer. */
+  control(message: _PortMessage): void;
+  /** The request as a channel sends it: without the recipe it carried already. */
+  strip(
+    conn: _Conn,
+    req: Omit<_Request, "id">,
+    channel: "sync" | "async",
+  ): Omit<_Request, "id">;
+  /** Note that a channel has carried a request's filesystem's recipe. */
+  sent(
+    conn: _Conn,
+    req: Omit<_Request, "id">,
+    channel: "sync" | "async",
+  ): void;
 }
 
 /** What a connection tells the loop that made it. */
@@ -108,7 +134,7 @@ export function _openConn(
     asyncPort: async.port1,
     dead: false,
     code: 0,
-    sent: new Set(),
+    sent: { sync: new Set(), async: new Set() },
     pending: new Map(),
     exited: new Promise((resolve) => exited = resolve),
     launch: undefined,

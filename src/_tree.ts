@@ -8,7 +8,7 @@
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
 import { FileNotFoundError, PermissionError } from "./errors.ts";
-import { _firstMagic, _globToRegExp, _hasMagic } from "./path.ts";
+import { _firstMagic, _globToRegExp, _hasMagic } from "./_path.ts";
 import type { FileInfo, IOOptions } from "./types.ts";
 
 /** A walk step with detail: the directory, its subdirectories' and files' infos by name. */
