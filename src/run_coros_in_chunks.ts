@@ -1,12 +1,12 @@
 /**
  * The batch engine: fsspec's `_run_coros_in_chunks` for promises.
  *
- * Written here rather than on `@std/async`'s `pooledMap`: that one yields
- * results as they are produced through an async iterator, has no per-item
- * signal, timeout or callback, and on the first error lets the items in flight
- * run on. fsspec's contract needs results in input order, an `AbortSignal`
- * per thunk that aborts the ones in flight on the first error or timeout,
- * `returnExceptions`, and a progress callback.
+ * Written here rather than on `@std/async`'s `pooledMap`: that one has no
+ * per-item signal, timeout or callback, takes no "all at once" (-1), and on
+ * the first error lets the items in flight run on and then throws an
+ * `AggregateError`. fsspec's contract needs an `AbortSignal` per thunk that
+ * aborts the ones in flight on the first error, a per-thunk timeout,
+ * `returnExceptions` (errors in place), and a progress callback.
  *
  * @module
  */
