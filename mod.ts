@@ -7,12 +7,12 @@
  * @example Write and read back many files concurrently
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
  * await fs._pipe({ "/a": new Uint8Array([1]), "/b": new Uint8Array([2, 3]) });
  * const out = await fs._cat(["/a", "/b"], { batchSize: 2 });
- * assert.deepEqual(out.get("/b"), new Uint8Array([2, 3]));
+ * assertEquals(out.get("/b"), new Uint8Array([2, 3]));
  * ```
  *
  * @module

@@ -105,11 +105,11 @@ export function lsResult<D extends boolean>(
  * @example A memory filesystem in async code
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { asynchronous: true, skipInstanceCache: true });
  * await fs._pipe({ "/a.txt": new TextEncoder().encode("A"), "/b.txt": new Uint8Array(2) });
- * assert.deepEqual(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
+ * assertEquals(await fs._ls("/", { detail: false }), ["/a.txt", "/b.txt"]);
  * ```
  */
 export abstract class AsyncFileSystem extends BlockingFace {

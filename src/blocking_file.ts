@@ -21,14 +21,14 @@ const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
  * @example
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { skipInstanceCache: true, store: "doc-file" });
  * fs.pipe("/f", new TextEncoder().encode("hello"));
  * using f = fs.open("/f");
  * f.seek(1);
- * assert.equal(new TextDecoder().decode(f.read(3)), "ell");
- * assert.equal(f.tell(), 4);
+ * assertStrictEquals(new TextDecoder().decode(f.read(3)), "ell");
+ * assertStrictEquals(f.tell(), 4);
  * f.close();
  * await fs.loop!.close();
  * ```

@@ -33,14 +33,14 @@ export interface CallbackOptions {
  * @example Count the files of a batch
  * ```ts
  * import { Callback } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const seen: number[] = [];
  * const cb = new Callback({ hooks: { log: (_size, value) => seen.push(value) } });
  * cb.setSize(2);
  * cb.relativeUpdate();
  * cb.relativeUpdate();
- * assert.deepEqual(seen, [0, 1, 2]);
+ * assertEquals(seen, [0, 1, 2]);
  * ```
  */
 export class Callback {

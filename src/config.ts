@@ -79,11 +79,11 @@ function defaultBatchSize(): number {
  * @example Lower the default for calls that open local files
  * ```ts
  * import { batchDefaults, getBatchSize } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const before = batchDefaults.batchSize;
  * batchDefaults.batchSize = 16;
- * assert.equal(getBatchSize(), 16);
+ * assertStrictEquals(getBatchSize(), 16);
  * batchDefaults.batchSize = before;
  * ```
  */

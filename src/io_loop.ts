@@ -108,12 +108,12 @@ export function _keyOf(obj: object): number {
  * @example A loop of one's own, closed when done
  * ```ts
  * import { filesystem, IOLoop } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * await using loop = new IOLoop();
  * const fs = await filesystem("memory", { loop, skipInstanceCache: true, store: "doc-loop" });
  * fs.pipe("/a", new Uint8Array([1, 2]));
- * assert.deepEqual(fs.cat("/a"), new Uint8Array([1, 2]));
+ * assertEquals(fs.cat("/a"), new Uint8Array([1, 2]));
  * ```
  */
 export class IOLoop implements AsyncDisposable {
@@ -411,9 +411,9 @@ let threadLoop: IOLoop | undefined;
  * @example
  * ```ts
  * import { getLoop } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
- * assert.equal(getLoop(), getLoop());
+ * assertStrictEquals(getLoop(), getLoop());
  * ```
  */
 export function getLoop(): IOLoop {

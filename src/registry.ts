@@ -76,10 +76,10 @@ const entries = new Map<string, Entry>([
  * @example Register a backend by module specifier
  * ```ts
  * import { registerImplementation, registry } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
  * registerImplementation("mine", { module: "https://example.com/my_fs.ts", export: "MyFS" });
- * assert.ok(registry.has("mine"));
+ * assert(registry.has("mine"));
  * ```
  */
 export function registerImplementation(
@@ -251,10 +251,10 @@ function optionsKey(value: unknown): string {
  * @example The same options give the same instance
  * ```ts
  * import { filesystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const a = await filesystem("memory", { asynchronous: true });
- * assert.equal(a, await filesystem("memory", { asynchronous: true }));
+ * assertStrictEquals(a, await filesystem("memory", { asynchronous: true }));
  * ```
  */
 export async function filesystem(
@@ -299,11 +299,11 @@ export function _protocolOf(url: string): string {
  * @example
  * ```ts
  * import { urlToFs } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assert, assertStrictEquals } from "@std/assert";
  *
  * const [fs, path] = await urlToFs("memory://data/a.csv", { asynchronous: true });
- * assert.equal(path, "/data/a.csv");
- * assert.ok(fs.asyncImpl);
+ * assertStrictEquals(path, "/data/a.csv");
+ * assert(fs.asyncImpl);
  * ```
  */
 export async function urlToFs(

@@ -84,10 +84,10 @@ export function _windowSize(batchSize: number, count: number): number {
  * @example Fetch three things, two at a time
  * ```ts
  * import { runCorosInChunks } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const thunks = [1, 2, 3].map((n) => () => Promise.resolve(n * 10));
- * assert.deepEqual(await runCorosInChunks(thunks, { batchSize: 2 }), [10, 20, 30]);
+ * assertEquals(await runCorosInChunks(thunks, { batchSize: 2 }), [10, 20, 30]);
  * ```
  */
 export function runCorosInChunks<T>(

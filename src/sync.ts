@@ -109,11 +109,11 @@ export function _blocking(
  * @example
  * ```ts
  * import { filesystem, getLoop, sync } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const fs = await filesystem("memory", { skipInstanceCache: true, store: "doc-sync" });
  * fs.pipe("/x", new Uint8Array([7]));
- * assert.equal(sync(getLoop(), fs, "_size", ["/x"], { timeout: 5 }), 1);
+ * assertStrictEquals(sync(getLoop(), fs, "_size", ["/x"], { timeout: 5 }), 1);
  * await getLoop().close();
  * ```
  */

@@ -151,13 +151,13 @@ function sliceBounds(
  * @example Write a file and read part of it back
  * ```ts
  * import { LocalFileSystem } from "./local_file_system.ts";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * const dir = await Deno.makeTempDir();
  * const fs = new LocalFileSystem({ asynchronous: true });
  * await fs._pipeFile(`${dir}/a.txt`, new TextEncoder().encode("hello"));
  * const part = await fs._catFile(`file://${dir}/a.txt`, { start: -3 });
- * assert.equal(new TextDecoder().decode(part), "llo");
+ * assertStrictEquals(new TextDecoder().decode(part), "llo");
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

@@ -114,12 +114,12 @@ function run<T>(signal: AbortSignal | undefined, fn: () => T): Promise<T> {
  * @example Write and list files
  * ```ts
  * import { MemoryFileSystem } from "./memory_file_system.ts";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertStrictEquals } from "@std/assert";
  *
  * const fs = new MemoryFileSystem({ asynchronous: true, store: "example" });
  * await fs._pipe({ "memory://data/a.txt": new TextEncoder().encode("A") });
- * assert.deepEqual(await fs._ls("/data", { detail: false }), ["/data/a.txt"]);
- * assert.equal(new TextDecoder().decode(await fs._catFile("data/a.txt")), "A");
+ * assertEquals(await fs._ls("/data", { detail: false }), ["/data/a.txt"]);
+ * assertStrictEquals(new TextDecoder().decode(await fs._catFile("data/a.txt")), "A");
  * ```
  */
 export class MemoryFileSystem extends AsyncFileSystem {
