@@ -1,4 +1,10 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertNotInstanceOf,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 import {
   FileNotFoundError,
   FSTimeoutError,
@@ -22,27 +28,34 @@ Deno.test("HTTPFileSystem maps 404 to FileNotFoundError, 401/403 to PermissionEr
   await using fs = httpFs({ retries: 0 });
   for (const method of ["_catFile", "_info", "_ls"] as const) {
     const call = (p: string) => fs[method](`${server.url}${p}`);
-    await assert.rejects(call("/missing"), FileNotFoundError, method);
-    await assert.rejects(
-      call("/unauthorized"),
-      (e: unknown) => e instanceof PermissionError && e.status === 401,
+    await assertRejects(
+      () => call("/missing"),
+      FileNotFoundError,
+      undefined,
+      method,
     );
-    await assert.rejects(
-      call("/forbidden"),
-      (e: unknown) => e instanceof PermissionError && e.status === 403,
+    const unauthorized = await assertRejects(
+      () => call("/unauthorized"),
+      PermissionError,
     );
-    await assert.rejects(
-      call("/broken"),
-      (e: unknown) =>
-        e instanceof HTTPError && e.status === 500 &&
-        e.url === `${server.url}/broken` &&
-        e.message === `Cannot ${
-            method === "_catFile"
-              ? "read"
-              : method === "_info"
-              ? "get info of"
-              : "list"
-          } "${server.url}/broken": server answered 500 Internal Server Error`,
+    assertStrictEquals(unauthorized.status, 401, method);
+    const forbidden = await assertRejects(
+      () => call("/forbidden"),
+      PermissionError,
+    );
+    assertStrictEquals(forbidden.status, 403, method);
+    const broken = await assertRejects(() => call("/broken"), HTTPError);
+    assertStrictEquals(broken.status, 500);
+    assertStrictEquals(broken.url, `${server.url}/broken`);
+    assertStrictEquals(
+      broken.message,
+      `Cannot ${
+        method === "_catFile"
+          ? "read"
+          : method === "_info"
+          ? "get info of"
+          : "list"
+      } "${server.url}/broken": server answered 500 Internal Server Error`,
     );
   }
 });
@@ -52,11 +65,11 @@ Deno.test("HTTPFileSystem._info() keeps a 500 and a refused connection as they a
   server.statuses.set("/broken", 500);
   await using fs = httpFs({ retries: 0 });
   const e500 = await fs._info(`${server.url}/broken`).catch((e) => e);
-  assert.ok(e500 instanceof HTTPError && !(e500 instanceof FileNotFoundError));
+  assert(e500 instanceof HTTPError && !(e500 instanceof FileNotFoundError));
   const refused = await fs._info(`http://127.0.0.1:${closedPort()}/x`).catch(
     (e) => e,
   );
-  assert.ok(refused instanceof TypeError, String(refused));
+  assert(refused instanceof TypeError, String(refused));
 });
 
 Deno.test("HTTPFileSystem POST is never retried", async () => {
@@ -66,11 +79,12 @@ Deno.test("HTTPFileSystem POST is never retried", async () => {
   const dir = await Deno.makeTempDir();
   try {
     await Deno.writeFile(`${dir}/src`, new Uint8Array(4));
-    await assert.rejects(
-      fs._putFile(`${dir}/src`, `${server.url}/up`),
-      (e: unknown) => e instanceof HTTPError && e.status === 503,
+    const error = await assertRejects(
+      () => fs._putFile(`${dir}/src`, `${server.url}/up`),
+      HTTPError,
     );
-    assert.equal(server.seen("/up").length, 1);
+    assertStrictEquals(error.status, 503);
+    assertStrictEquals(server.seen("/up").length, 1);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -82,16 +96,14 @@ Deno.test("HTTPFileSystem retries GET on 503 and connection resets, not on 500",
   server.statuses.set("/broken", 500);
   await using fs = httpFs({ retries: 3 });
   const url = `${server.url}/index/realfile`;
-  assert.deepEqual(await fs._catFile(url), pattern(1000));
-  assert.equal(server.seen("/index/realfile", "GET").length, 3);
-  await assert.rejects(fs._catFile(`${server.url}/broken`), HTTPError);
-  assert.equal(server.seen("/broken").length, 1);
+  assertEquals(await fs._catFile(url), pattern(1000));
+  assertStrictEquals(server.seen("/index/realfile", "GET").length, 3);
+  await assertRejects(() => fs._catFile(`${server.url}/broken`), HTTPError);
+  assertStrictEquals(server.seen("/broken").length, 1);
   server.flaky.set("/index/realfile", { count: 5, status: 502 });
   await using once = httpFs({ retries: 1 });
-  await assert.rejects(
-    once._catFile(url),
-    (e: unknown) => e instanceof HTTPError && e.status === 502,
-  );
+  const error = await assertRejects(() => once._catFile(url), HTTPError);
+  assertStrictEquals(error.status, 502);
 });
 
 Deno.test("HTTPFileSystem retries a body cut mid-way for _catFile", async () => {
@@ -112,11 +124,11 @@ Deno.test("HTTPFileSystem retries a body cut mid-way for _catFile", async () => 
     );
   };
   await using fs = httpFs({ fetch: flaky, retries: 2 });
-  assert.deepEqual(
+  assertEquals(
     await fs._catFile("http://127.0.0.1:9/f"),
     new Uint8Array([1, 2]),
   );
-  assert.equal(calls, 2);
+  assertStrictEquals(calls, 2);
 });
 
 Deno.test("HTTPFileSystem honours Retry-After on 429", async () => {
@@ -128,32 +140,34 @@ Deno.test("HTTPFileSystem honours Retry-After on 429", async () => {
   });
   await using fs = httpFs({ retries: 2 });
   const t0 = performance.now();
-  assert.deepEqual(
+  assertEquals(
     await fs._catFile(`${server.url}/index/realfile`),
     pattern(1000),
   );
-  assert.ok(performance.now() - t0 >= 1000, "waited the second asked for");
+  assert(performance.now() - t0 >= 1000, "waited the second asked for");
   // a Retry-After beyond a minute is not waited for
   server.flaky.set("/index/realfile", {
     count: 1,
     status: 429,
     retryAfter: "3600",
   });
-  await assert.rejects(
-    fs._catFile(`${server.url}/index/realfile`),
-    (e: unknown) => e instanceof HTTPError && e.status === 429,
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/index/realfile`),
+    HTTPError,
   );
+  assertStrictEquals(error.status, 429);
 });
 
 Deno.test("HTTPFileSystem timeout gives FSTimeoutError", async () => {
   await using server = startServer();
   server.slow.add("/slow");
   await using fs = httpFs({ timeout: 0.2 });
-  await assert.rejects(
-    fs._catFile(`${server.url}/slow`),
-    (e: unknown) => e instanceof FSTimeoutError && e.timeout === 0.2,
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/slow`),
+    FSTimeoutError,
   );
-  assert.equal(server.seen("/slow").length, 1);
+  assertStrictEquals(error.timeout, 0.2);
+  assertStrictEquals(server.seen("/slow").length, 1);
 });
 
 Deno.test("HTTPFileSystem stops at once when the caller aborts", async () => {
@@ -165,7 +179,7 @@ Deno.test("HTTPFileSystem stops at once when the caller aborts", async () => {
     signal: controller.signal,
   });
   controller.abort(new Error("no longer wanted"));
-  await assert.rejects(pending, /no longer wanted/);
+  await assertRejects(() => pending, Error, "no longer wanted");
 });
 
 Deno.test("HTTPFileSystem encoded: false quotes unsafe characters, encoded: true sends the URL as given", async () => {
@@ -174,19 +188,19 @@ Deno.test("HTTPFileSystem encoded: false quotes unsafe characters, encoded: true
   const out = JSON.parse(
     text(await plain._catFile(`${server.url}/echo/Hello: Günter`)),
   );
-  assert.equal(out.target, "/echo/Hello:%20G%C3%BCnter");
+  assertStrictEquals(out.target, "/echo/Hello:%20G%C3%BCnter");
   const pct = JSON.parse(text(await plain._catFile(`${server.url}/echo/100%`)));
-  assert.equal(pct.target, "/echo/100%25");
+  assertStrictEquals(pct.target, "/echo/100%25");
   await using encoded = httpFs({ encoded: true });
   const raw = JSON.parse(
     text(await encoded._catFile(`${server.url}/echo/Hello%3A%20G%C3%BCnter`)),
   );
-  assert.equal(raw.target, "/echo/Hello%3A%20G%C3%BCnter");
-  await assert.rejects(
-    encoded._catFile(`${server.url}/echo/Hello: Günter`),
+  assertStrictEquals(raw.target, "/echo/Hello%3A%20G%C3%BCnter");
+  await assertRejects(
+    () => encoded._catFile(`${server.url}/echo/Hello: Günter`),
     TypeError,
   );
-  assert.equal(server.seen("/echo/Hello:%20G%C3%BCnter").length, 1);
+  assertStrictEquals(server.seen("/echo/Hello:%20G%C3%BCnter").length, 1);
 });
 
 Deno.test("HTTPFileSystem sends the instance's headers with every request", async () => {
@@ -195,9 +209,9 @@ Deno.test("HTTPFileSystem sends the instance's headers with every request", asyn
   await fs._info(`${server.url}/index/realfile`);
   await fs._catFile(`${server.url}/index/realfile`, { start: 1, end: 2 });
   await fs._ls(`${server.url}/index/`);
-  assert.ok(server.requests.length >= 3);
+  assert(server.requests.length >= 3);
   for (const r of server.requests) {
-    assert.equal(r.headers.get("x-api-key"), "k");
+    assertStrictEquals(r.headers.get("x-api-key"), "k");
   }
 });
 
@@ -205,14 +219,15 @@ Deno.test("HTTPFileSystem keeps a connection dropped mid-body as a network error
   await using server = treeServer();
   server.dropped.add("/index/realfile");
   await using fs = httpFs({ retries: 0 });
-  await assert.rejects(
-    fs._catFile(`${server.url}/index/realfile`),
-    (e: unknown) => e instanceof TypeError && !(e instanceof HTTPError),
-  );
-  await using retrying = httpFs({ retries: 2 });
-  await assert.rejects(
-    retrying._catFile(`${server.url}/index/realfile`),
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/index/realfile`),
     TypeError,
   );
-  assert.equal(server.seen("/index/realfile", "GET").length, 1 + 3);
+  assertNotInstanceOf(error, HTTPError);
+  await using retrying = httpFs({ retries: 2 });
+  await assertRejects(
+    () => retrying._catFile(`${server.url}/index/realfile`),
+    TypeError,
+  );
+  assertStrictEquals(server.seen("/index/realfile", "GET").length, 1 + 3);
 });

@@ -13,7 +13,7 @@
  *   await using server = await startNginx(bin, dir, { autoindex: true });
  *   await Deno.writeTextFile(`${server.root}/a.txt`, "alpha");
  *   const answer = await fetch(`${server.url}/a.txt`);
- *   assert.equal(await answer.text(), "alpha");
+ *   assertStrictEquals(await answer.text(), "alpha");
  * }
  * ```
  *
