@@ -1,4 +1,4 @@
-import assert from "node:assert/strict";
+import { assert, assertEquals, assertStrictEquals } from "@std/assert";
 import { Callback, NoOpCallback } from "../mod.ts";
 
 Deno.test("Callback calls every hook with size and value on each update", () => {
@@ -8,7 +8,7 @@ Deno.test("Callback calls every hook with size and value on each update", () => 
   cb.relativeUpdate(3);
   cb.absoluteUpdate(7);
   cb.relativeUpdate();
-  assert.deepEqual(calls, [[10, 0], [10, 3], [10, 7], [10, 8]]);
+  assertEquals(calls, [[10, 0], [10, 3], [10, 7], [10, 8]]);
 });
 
 Deno.test("Callback.call() with a name calls only that hook", () => {
@@ -17,18 +17,18 @@ Deno.test("Callback.call() with a name calls only that hook", () => {
     hooks: { a: () => seen.push("a"), b: () => seen.push("b") },
   });
   cb.call("b");
-  assert.deepEqual(seen, ["b"]);
+  assertEquals(seen, ["b"]);
 });
 
 Deno.test("Callback.branched() gives a no-op child by default", () => {
   const child = new Callback().branched("/a", "/b");
-  assert.ok(child instanceof NoOpCallback);
+  assert(child instanceof NoOpCallback);
 });
 
 Deno.test("NoOpCallback calls no hook but keeps its counts", () => {
   let called = false;
   const cb = new NoOpCallback({ hooks: { a: () => called = true } });
   cb.relativeUpdate(2);
-  assert.equal(called, false);
-  assert.equal(cb.value, 2);
+  assertStrictEquals(called, false);
+  assertStrictEquals(cb.value, 2);
 });

@@ -1,4 +1,4 @@
-import assert from "node:assert/strict";
+import { assertEquals, assertNotMatch, assertStrictEquals } from "@std/assert";
 
 const script =
   new URL("./fixtures/print_batch_config.ts", import.meta.url).pathname;
@@ -11,8 +11,8 @@ async function batchConfig(flags: string[], env: Record<string, string>) {
     stdin: "null",
   }).output();
   const err = new TextDecoder().decode(stderr);
-  assert.equal(code, 0, err);
-  assert.doesNotMatch(err, /permission|Requires/i);
+  assertStrictEquals(code, 0, err);
+  assertNotMatch(err, /permission|Requires/i);
   return JSON.parse(new TextDecoder().decode(stdout));
 }
 
@@ -23,9 +23,9 @@ const env = {
 
 Deno.test("conf reads FSSPEC_GATHER_BATCH_SIZE and FSSPEC_NOFILES_GATHER_BATCH_SIZE where env access is granted", async () => {
   const out = await batchConfig(["--allow-env"], env);
-  assert.equal(out.gather, 17);
-  assert.equal(out.nofiles, 33);
-  assert.deepEqual(out.conf, {
+  assertStrictEquals(out.gather, 17);
+  assertStrictEquals(out.nofiles, 33);
+  assertEquals(out.conf, {
     gather_batch_size: 17,
     nofiles_gather_batch_size: 33,
   });
@@ -33,16 +33,16 @@ Deno.test("conf reads FSSPEC_GATHER_BATCH_SIZE and FSSPEC_NOFILES_GATHER_BATCH_S
 
 Deno.test("conf ignores the environment silently where env access is not granted", async () => {
   const out = await batchConfig([], env);
-  assert.deepEqual(out.conf, {});
-  assert.equal(out.nofiles, 1280);
-  assert.equal(out.gather, 128);
+  assertEquals(out.conf, {});
+  assertStrictEquals(out.nofiles, 1280);
+  assertStrictEquals(out.gather, 128);
 });
 
 Deno.test("conf reads only the variables granted to it", async () => {
   const out = await batchConfig([
     "--allow-env=FSSPEC_NOFILES_GATHER_BATCH_SIZE",
   ], env);
-  assert.deepEqual(out.conf, { nofiles_gather_batch_size: 33 });
+  assertEquals(out.conf, { nofiles_gather_batch_size: 33 });
 });
 
 Deno.test("batchDefaults.batchSize is an eighth of the open-file soft limit where /proc is readable", async () => {
@@ -59,11 +59,11 @@ Deno.test("batchDefaults.batchSize is an eighth of the open-file soft limit wher
   const granted = await batchConfig(["--allow-all"], {});
   const narrow = await batchConfig(["--allow-read=/proc/self/limits"], {});
   const denied = await batchConfig([], {});
-  assert.equal(denied.defaults.batchSize, 128);
-  assert.equal(narrow.defaults.batchSize, 128);
+  assertStrictEquals(denied.defaults.batchSize, 128);
+  assertStrictEquals(narrow.defaults.batchSize, 128);
   if (limit && Number.isInteger(limit)) {
     // the child inherits our limit
-    assert.equal(
+    assertStrictEquals(
       granted.defaults.batchSize,
       Math.max(1, Math.floor(limit / 8)),
     );
