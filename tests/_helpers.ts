@@ -19,6 +19,21 @@ export function isCI(): boolean {
 }
 
 /**
+ * For a test that cannot run on this machine: prints a notice so that the
+ * caller can skip, except on CI, where it throws, so that a CI machine
+ * cannot skip a test silently.
+ *
+ * @param what What is missing, as `nginx is not installed`.
+ * @throws {Error} On CI (see {@linkcode isCI}).
+ */
+export function skipOrFailOnCI(what: string): void {
+  if (isCI()) {
+    throw new Error(`Cannot run this test: ${what}, and CI forbids skipping`);
+  }
+  console.log(`%cskipped: ${what}`, "color: yellow");
+}
+
+/**
  * Asserts that `fn` rejects with the `AbortError` `DOMException` an aborted
  * signal gives.
  *

@@ -20,6 +20,8 @@
  * @module
  */
 
+import { skipOrFailOnCI } from "../_helpers.ts";
+
 /** A started server process. */
 export interface StartedServer extends AsyncDisposable {
   /** The base URL, `http://127.0.0.1:<port>`, without a trailing slash. */
@@ -80,13 +82,14 @@ export function which(name: string, fallbacks: string[] = []): string | null {
 
 /**
  * Finds a binary a test needs. Where it is missing, the test should skip:
- * this prints a notice and returns null. Under `CI=true` a missing binary is
- * a failure instead, so that a CI machine cannot skip the test silently.
+ * this prints a notice and returns null. On CI (`CI` set, and neither `false`
+ * nor `0`) a missing binary is a failure instead, so that a CI machine cannot
+ * skip the test silently.
  *
  * @param name The executable's name, e.g. `"python3"`.
  * @param options Where else to look.
  * @returns The binary's path, or null (after a notice) where it is missing.
- * @throws {Error} Where the binary is missing and `CI` is `"true"`.
+ * @throws {Error} Where the binary is missing on CI.
  *
  * @example Skip a test without nginx
  * ```ts ignore
@@ -100,12 +103,7 @@ export function requireBinary(
 ): string | null {
   const path = which(name, options.fallbacks);
   if (path) return path;
-  if (Deno.env.get("CI") === "true") {
-    throw new Error(
-      `Cannot find "${name}": not installed, and CI=true forbids skipping`,
-    );
-  }
-  console.log(`%cskipped: ${name} is not installed`, "color: yellow");
+  skipOrFailOnCI(`${name} is not installed`);
   return null;
 }
 
