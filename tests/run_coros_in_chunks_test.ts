@@ -1,9 +1,11 @@
 import {
   assert,
   assertEquals,
+  assertInstanceOf,
   assertRejects,
   assertStrictEquals,
 } from "@std/assert";
+import { FakeTime } from "@std/testing/time";
 import { assertRejectsAbort } from "./_helpers.ts";
 import {
   batchDefaults,
@@ -132,12 +134,18 @@ for (const bad of [0, -2, 1.5, NaN]) {
 }
 
 Deno.test("runCorosInChunks() times out a thunk: FSTimeoutError in its slot, its signal aborted", async () => {
+  using time = new FakeTime();
   const seen: AbortSignal[] = [];
-  const out = await runCorosInChunks(
+  const run = runCorosInChunks(
     [untilAborted(seen), () => Promise.resolve("fast")],
     { timeout: 0.02, returnExceptions: true },
   );
-  assert(out[0] instanceof FSTimeoutError);
+  await time.tickAsync(19);
+  assertStrictEquals(seen[0].aborted, false);
+  await time.tickAsync(1);
+  const out = await run;
+  assertInstanceOf(out[0], FSTimeoutError);
+  assertStrictEquals(out[0].timeout, 0.02);
   assertStrictEquals(out[1], "fast");
   assertStrictEquals(seen[0].aborted, true);
   assert(seen[0].reason instanceof FSTimeoutError);
