@@ -4,6 +4,7 @@ import {
   assertNotStrictEquals,
   assertStrictEquals,
 } from "@std/assert";
+import { assertSpyCalls, spy } from "@std/testing/mock";
 import {
   httpFs,
   pattern,
@@ -53,17 +54,16 @@ Deno.test("HTTPFileSystem.setSession() returns one session until closed, and clo
 });
 
 Deno.test("HTTPFileSystem fetch option replaces fetch in async mode", async () => {
-  const seen: string[] = [];
-  const fake: typeof fetch = (input) => {
-    seen.push(String(input));
-    return Promise.resolve(new Response("fake"));
-  };
+  const fake = spy((_input: string | URL | Request, _init?: RequestInit) =>
+    Promise.resolve(new Response("fake"))
+  );
   await using fs = httpFs({ fetch: fake });
   assertStrictEquals(
     text(await fs._catFile("http://example.invalid/x")),
     "fake",
   );
-  assertEquals(seen, ["http://example.invalid/x"]);
+  assertSpyCalls(fake, 1);
+  assertStrictEquals(String(fake.calls[0].args[0]), "http://example.invalid/x");
 });
 
 Deno.test("HTTPFileSystem limitPerHost caps requests in flight per host", async () => {
