@@ -1,39 +1,11 @@
 import { assertEquals, assertRejects, assertStrictEquals } from "@std/assert";
 import {
   AsyncFileSystem,
-  type FileInfo,
-  FileNotFoundError,
   HTTPFileSystem,
   LocalFileSystem,
-  type LsOptions,
-  type LsResult,
-  lsResult,
   MemoryFileSystem,
 } from "../mod.ts";
-
-/** A read-only backend with one file, `/f`: only the three core methods. */
-class ReadOnlyFileSystem extends AsyncFileSystem {
-  static override protocol = "readonly-test";
-  _ls<D extends boolean = true>(
-    _path: string,
-    options: LsOptions<D> = {},
-  ): Promise<LsResult<D>> {
-    return Promise.resolve(
-      lsResult([{ name: "/f", size: 1, type: "file" }], options.detail),
-    );
-  }
-  _info(path: string): Promise<FileInfo> {
-    if (path !== "/f") {
-      return Promise.reject(
-        new FileNotFoundError(`Cannot find "${path}"`, { path }),
-      );
-    }
-    return Promise.resolve({ name: "/f", size: 1, type: "file" });
-  }
-  _catFile(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array([1]));
-  }
-}
+import { ReadOnlyFileSystem } from "./fixtures/read_only_fs.ts";
 
 /** The same backend with a root marker. */
 class MarkedFileSystem extends ReadOnlyFileSystem {
@@ -79,20 +51,29 @@ Deno.test("rootMarker is what stripProtocol() gives for a bare root and parent()
   );
   const plain = new ReadOnlyFileSystem({ asynchronous: true });
   const marked = new MarkedFileSystem({ asynchronous: true });
-  assertStrictEquals(plain.stripProtocol("readonly-test://"), "");
-  assertStrictEquals(marked.stripProtocol("marked-test://"), "/");
-  assertStrictEquals(marked.stripProtocol("marked-test:///"), "/");
-  assertStrictEquals(plain.parent("a"), "");
-  assertStrictEquals(marked.parent("a"), "/");
-  assertStrictEquals(marked.parent("/a"), "/");
-  assertStrictEquals(marked.parent("/a/b"), "/a");
   const local = new LocalFileSystem({ asynchronous: true });
-  assertStrictEquals(local.stripProtocol("file:///"), "/");
-  assertStrictEquals(local.parent("/a"), "/");
   const memory = new MemoryFileSystem({
     asynchronous: true,
     skipInstanceCache: true,
   });
-  assertStrictEquals(memory.stripProtocol("memory://"), "/");
-  assertStrictEquals(memory.parent("/a"), "/");
+  const cases: [AsyncFileSystem, string, string, string][] = [
+    // filesystem, bare root, its stripped form, the parent of "/a"
+    [plain, "readonly-test://", "", ""],
+    [marked, "marked-test://", "/", "/"],
+    [local, "file:///", "/", "/"],
+    [memory, "memory://", "/", "/"],
+  ];
+  for (const [fs, root, stripped, parent] of cases) {
+    assertStrictEquals(fs.stripProtocol(root), stripped, root);
+    assertStrictEquals(fs.parent("/a"), parent, root);
+  }
+  assertEquals(
+    [
+      marked.stripProtocol("marked-test:///"),
+      plain.parent("a"),
+      marked.parent("a"),
+      marked.parent("/a/b"),
+    ],
+    ["/", "", "/", "/a"],
+  );
 });
