@@ -6,6 +6,7 @@ import {
 } from "@std/assert";
 import {
   type AsyncFileSystem,
+  type BlockingFile,
   Callback,
   FileNotFoundError,
   filesystem,
@@ -155,7 +156,7 @@ Deno.test("AsyncFileSystem.cat() returns 256 MiB through the Worker", async () =
   assertStrictEquals(back[size - 1], 7);
 });
 
-Deno.test("AsyncFileSystem.open() gives a file whose read, seek, tell and close block on the Worker", async () => {
+Deno.test("AsyncFileSystem.open() gives a file whose read, seek, tell and close block on the Worker; using closes it", async () => {
   await using loop = new IOLoop();
   const fs = await memory(loop);
   fs.pipeFile("/f", bytes("0123456789"));
@@ -173,6 +174,24 @@ Deno.test("AsyncFileSystem.open() gives a file whose read, seek, tell and close 
   assertThrows(() => f.read(), TypeError);
   assertStrictEquals(_loop.stats(loop).handles, 0);
   assertThrows(() => fs.open("/nope"), FileNotFoundError);
+  // BlockingFile[Symbol.dispose]: the end of a block closes the file, even
+  // one left by an error
+  let kept!: BlockingFile;
+  {
+    using g = fs.open("/f");
+    kept = g;
+    assertEquals(g.read(2), bytes("01"));
+    assertStrictEquals(_loop.stats(loop).handles, 1);
+  }
+  assertStrictEquals(kept.closed, true);
+  assertStrictEquals(_loop.stats(loop).handles, 0);
+  assertThrows(() => {
+    using g = fs.open("/f");
+    kept = g;
+    throw new RangeError("left early");
+  }, RangeError);
+  assertStrictEquals(kept.closed, true);
+  assertStrictEquals(_loop.stats(loop).handles, 0);
 });
 
 Deno.test("AsyncFileSystem.walk() left early releases the Worker's walk", async () => {

@@ -16,7 +16,6 @@ import {
 import {
   closedPort,
   httpFs,
-  pattern,
   startServer,
   text,
   treeServer,
@@ -134,15 +133,15 @@ Deno.test("HTTPFileSystem retries GET on 503 after a jittered, doubling backoff,
   assertSpyCalls(once, 3);
 });
 
-Deno.test("HTTPFileSystem retries GET on 503 against a real server, not on 500", async () => {
+Deno.test("HTTPFileSystem does not retry a real server's 500", async () => {
   await using server = treeServer();
-  server.flaky.set("/index/realfile", { count: 1, status: 503 });
   server.statuses.set("/broken", 500);
   await using fs = httpFs({ retries: 3 });
-  const url = `${server.url}/index/realfile`;
-  assertEquals(await fs._catFile(url), pattern(1000));
-  assertStrictEquals(server.seen("/index/realfile", "GET").length, 2);
-  await assertRejects(() => fs._catFile(`${server.url}/broken`), HTTPError);
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/broken`),
+    HTTPError,
+  );
+  assertStrictEquals(error.status, 500);
   assertStrictEquals(server.seen("/broken").length, 1);
 });
 
@@ -239,12 +238,12 @@ Deno.test("HTTPFileSystem timeout gives FSTimeoutError once the time is up", asy
 Deno.test("HTTPFileSystem timeout ends a request a real server does not answer", async () => {
   await using server = startServer();
   server.slow.add("/slow");
-  await using fs = httpFs({ timeout: 0.05 });
+  await using fs = httpFs({ timeout: 0.02 });
   const error = await assertRejects(
     () => fs._catFile(`${server.url}/slow`),
     FSTimeoutError,
   );
-  assertStrictEquals(error.timeout, 0.05);
+  assertStrictEquals(error.timeout, 0.02);
   assertStrictEquals(server.seen("/slow").length, 1);
 });
 
@@ -302,10 +301,10 @@ Deno.test("HTTPFileSystem keeps a connection dropped mid-body as a network error
     TypeError,
   );
   assertNotInstanceOf(error, HTTPError);
-  await using retrying = httpFs({ retries: 2 });
+  await using retrying = httpFs({ retries: 1 });
   await assertRejects(
     () => retrying._catFile(`${server.url}/index/realfile`),
     TypeError,
   );
-  assertStrictEquals(server.seen("/index/realfile", "GET").length, 1 + 3);
+  assertStrictEquals(server.seen("/index/realfile", "GET").length, 1 + 2);
 });
