@@ -1,4 +1,12 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertNotEquals,
+  assertNotStrictEquals,
+  assertRejects,
+  assertStrictEquals,
+  assertThrows,
+} from "@std/assert";
 import { AsyncFileSystem } from "../src/async_file_system.ts";
 import { FileNotFoundError, HTTPError } from "../src/errors.ts";
 import { LocalFileSystem } from "../src/local/local_file_system.ts";
@@ -52,12 +60,12 @@ async function tenThousand(fs: AsyncFileSystem): Promise<string[]> {
 Deno.test("AsyncFileSystem._cat() returns all 10,000 files in input order with batchSize 128", async () => {
   const fs = memory();
   const paths = await tenThousand(fs);
-  assert.notDeepEqual(paths, [...paths].sort(), "the input is not sorted");
+  assertNotEquals(paths, [...paths].sort(), "the input is not sorted");
   const out = await fs._cat(paths, { batchSize: 128 });
-  assert.equal(out.size, 10_000);
-  assert.deepEqual([...out.keys()], paths);
+  assertStrictEquals(out.size, 10_000);
+  assertEquals([...out.keys()], paths);
   for (const p of paths) {
-    assert.equal(dec(out.get(p)), p.slice("/many/f".length));
+    assertStrictEquals(dec(out.get(p)), p.slice("/many/f".length));
   }
 });
 
@@ -66,26 +74,27 @@ Deno.test("AsyncFileSystem._cat() with a missing path among many raises, omits o
   const paths = (await tenThousand(fs)).slice(0, 2000);
   const missing = "/many/missing";
   const withMissing = [...paths.slice(0, 1000), missing, ...paths.slice(1000)];
-  await assert.rejects(
-    fs._cat(withMissing, { batchSize: 128 }),
+  await assertRejects(
+    () => fs._cat(withMissing, { batchSize: 128 }),
     FileNotFoundError,
   );
-  await assert.rejects(
-    fs._cat(withMissing, { batchSize: 128, onError: "raise" }),
-    (e: unknown) => e instanceof FileNotFoundError && e.path === missing,
+  const raised = await assertRejects(
+    () => fs._cat(withMissing, { batchSize: 128, onError: "raise" }),
+    FileNotFoundError,
   );
+  assertStrictEquals(raised.path, missing);
   const omitted = await fs._cat(withMissing, {
     batchSize: 128,
     onError: "omit",
   });
-  assert.deepEqual([...omitted.keys()], paths);
+  assertEquals([...omitted.keys()], paths);
   const returned = await fs._cat(withMissing, {
     batchSize: 128,
     onError: "return",
   });
-  assert.deepEqual([...returned.keys()], withMissing);
-  assert.ok(returned.get(missing) instanceof FileNotFoundError);
-  assert.equal(
+  assertEquals([...returned.keys()], withMissing);
+  assert(returned.get(missing) instanceof FileNotFoundError);
+  assertStrictEquals(
     dec(returned.get(paths[1500])),
     paths[1500].slice("/many/f".length),
   );
@@ -156,13 +165,13 @@ Deno.test("AsyncFileSystem batch methods never have more than batchSize calls in
   ) => {
     fs.reset();
     await run();
-    assert.equal(fs.calls, n, `${label}: every item ran`);
-    assert.equal(
+    assertStrictEquals(fs.calls, n, `${label}: every item ran`);
+    assertStrictEquals(
       fs.maxInFlight,
       batchSize,
       `${label}: at most batchSize at once`,
     );
-    assert.equal(fs.inFlight, 0);
+    assertStrictEquals(fs.inFlight, 0);
   };
   await check(
     "_pipe",
@@ -187,31 +196,31 @@ Deno.test("AsyncFileSystem batch methods never have more than batchSize calls in
       }),
   );
   await check("_rm", 11, () => fs._rm(paths, { batchSize: 11 }));
-  assert.equal(await fs._exists("/b"), false);
+  assertStrictEquals(await fs._exists("/b"), false);
 });
 
 Deno.test("AsyncFileSystem batch methods use the instance's batchSize when the call gives none", async () => {
   const fs = counting(3);
   const paths = Array.from({ length: 50 }, (_, i) => `/i/f${i}`);
   await fs._pipe(Object.fromEntries(paths.map((p) => [p, enc(p)])));
-  assert.equal(fs.maxInFlight, 3);
+  assertStrictEquals(fs.maxInFlight, 3);
   fs.reset();
   await fs._cat(paths);
-  assert.equal(fs.maxInFlight, 3);
+  assertStrictEquals(fs.maxInFlight, 3);
   fs.reset();
   await fs._cat(paths, { batchSize: 8 });
-  assert.equal(fs.maxInFlight, 8, "the call's batchSize wins");
+  assertStrictEquals(fs.maxInFlight, 8, "the call's batchSize wins");
   fs.reset();
   await fs._cat(paths, { batchSize: -1 });
-  assert.equal(fs.maxInFlight, 50, "-1 runs all at once");
-  await assert.rejects(() => fs._cat(paths, { batchSize: 0 }), RangeError);
+  assertStrictEquals(fs.maxInFlight, 50, "-1 runs all at once");
+  await assertRejects(() => fs._cat(paths, { batchSize: 0 }), RangeError);
 });
 
 Deno.test("AsyncFileSystem.asyncImpl is true on the class and on every instance", async () => {
-  assert.equal(AsyncFileSystem.asyncImpl, true);
-  assert.equal(MemoryFileSystem.asyncImpl, true);
-  assert.equal(memory().asyncImpl, true);
-  assert.equal(
+  assertStrictEquals(AsyncFileSystem.asyncImpl, true);
+  assertStrictEquals(MemoryFileSystem.asyncImpl, true);
+  assertStrictEquals(memory().asyncImpl, true);
+  assertStrictEquals(
     (await filesystem("memory", { asynchronous: true })).asyncImpl,
     true,
   );
@@ -221,24 +230,27 @@ Deno.test("filesystem() caches instances per options; skipInstanceCache makes a 
   const store = `cache-${crypto.randomUUID()}`;
   const a = await filesystem("memory", { asynchronous: true, store });
   const b = await filesystem("memory", { store, asynchronous: true });
-  assert.equal(a, b, "same options in another order: the same instance");
-  assert.ok(a instanceof MemoryFileSystem);
+  assertStrictEquals(a, b, "same options in another order: the same instance");
+  assert(a instanceof MemoryFileSystem);
   const c = await filesystem("memory", {
     asynchronous: true,
     store,
     batchSize: 4,
   });
-  assert.notEqual(a, c);
-  assert.equal(c.batchSize, 4);
+  assertNotStrictEquals(a, c);
+  assertStrictEquals(c.batchSize, 4);
   const d = await filesystem("memory", {
     asynchronous: true,
     store,
     skipInstanceCache: true,
   });
-  assert.notEqual(a, d);
-  assert.equal(d.storageOptions.skipInstanceCache, undefined);
-  assert.equal(await filesystem("memory", { asynchronous: true, store }), a);
-  await assert.rejects(filesystem("no-such-protocol"), TypeError);
+  assertNotStrictEquals(a, d);
+  assertStrictEquals(d.storageOptions.skipInstanceCache, undefined);
+  assertStrictEquals(
+    await filesystem("memory", { asynchronous: true, store }),
+    a,
+  );
+  await assertRejects(() => filesystem("no-such-protocol"), TypeError);
 });
 
 Deno.test("registerImplementation() refuses to replace a registration without clobber", async () => {
@@ -247,13 +259,13 @@ Deno.test("registerImplementation() refuses to replace a registration without cl
   const name = `test${crypto.randomUUID().slice(0, 8)}`;
   registerImplementation(name, OneFS);
   registerImplementation(name, OneFS); // the same class again is fine
-  assert.throws(() => registerImplementation(name, TwoFS), TypeError);
-  assert.equal(registry.get(name), OneFS);
-  assert.ok((await filesystem(name, { asynchronous: true })) instanceof OneFS);
+  assertThrows(() => registerImplementation(name, TwoFS), TypeError);
+  assertStrictEquals(registry.get(name), OneFS);
+  assert((await filesystem(name, { asynchronous: true })) instanceof OneFS);
   registerImplementation(name, TwoFS, { clobber: true });
-  assert.equal(registry.get(name), TwoFS);
-  assert.equal(await getFileSystemClass(name), TwoFS);
-  assert.throws(
+  assertStrictEquals(registry.get(name), TwoFS);
+  assertStrictEquals(await getFileSystemClass(name), TwoFS);
+  assertThrows(
     () =>
       registerImplementation("memory", {
         module: "https://example.com/x.ts",
@@ -261,47 +273,47 @@ Deno.test("registerImplementation() refuses to replace a registration without cl
       }),
     TypeError,
   );
-  assert.throws(() => registerImplementation("bad name!", OneFS), TypeError);
+  assertThrows(() => registerImplementation("bad name!", OneFS), TypeError);
 });
 
 Deno.test("registry is a read-only view of the registered implementations", () => {
-  assert.ok(registry.has("memory"));
-  assert.ok(registry.has("file"));
-  assert.ok(registry.has("local"));
+  assert(registry.has("memory"));
+  assert(registry.has("file"));
+  assert(registry.has("local"));
   const view = registry as unknown as Record<string, unknown>;
-  assert.equal(view.set, undefined);
-  assert.equal(view.delete, undefined);
-  assert.equal(view.clear, undefined);
+  assertStrictEquals(view.set, undefined);
+  assertStrictEquals(view.delete, undefined);
+  assertStrictEquals(view.clear, undefined);
   const name = `spec${crypto.randomUUID().slice(0, 8)}`;
   registerImplementation(name, {
     module: "https://example.com/x.ts",
     export: "X",
   });
   const spec = registry.get(name);
-  assert.deepEqual(spec, { module: "https://example.com/x.ts", export: "X" });
+  assertEquals(spec, { module: "https://example.com/x.ts", export: "X" });
   (spec as { export: string }).export = "Changed";
-  assert.deepEqual(registry.get(name), {
+  assertEquals(registry.get(name), {
     module: "https://example.com/x.ts",
     export: "X",
   });
-  assert.ok([...registry.keys()].includes("memory"));
-  assert.equal([...registry.entries()].length, registry.size);
+  assert([...registry.keys()].includes("memory"));
+  assertStrictEquals([...registry.entries()].length, registry.size);
 });
 
 Deno.test("urlToFs() gives the filesystem of a URL and the path within it", async () => {
   const [fs, path] = await urlToFs("memory://data/a.csv", {
     asynchronous: true,
   });
-  assert.ok(fs instanceof MemoryFileSystem);
-  assert.equal(path, "/data/a.csv");
+  assert(fs instanceof MemoryFileSystem);
+  assertStrictEquals(path, "/data/a.csv");
   const [local, lpath] = await urlToFs("file:///tmp/x/", {
     asynchronous: true,
   });
-  assert.ok(local instanceof LocalFileSystem);
-  assert.equal(lpath, "/tmp/x");
+  assert(local instanceof LocalFileSystem);
+  assertStrictEquals(lpath, "/tmp/x");
   const [plain, ppath] = await urlToFs("/tmp/y", { asynchronous: true });
-  assert.ok(plain instanceof LocalFileSystem);
-  assert.equal(ppath, "/tmp/y");
+  assert(plain instanceof LocalFileSystem);
+  assertStrictEquals(ppath, "/tmp/y");
 });
 
 Deno.test("AsyncFileSystem._walk() omits a missing directory but keeps a server's failure", async () => {
@@ -328,6 +340,6 @@ Deno.test("AsyncFileSystem._walk() omits a missing directory but keeps a server'
   });
   const steps: unknown[] = [];
   for await (const step of fs._walk("/missing")) steps.push(step);
-  assert.deepEqual(steps, [["/missing", [], []]]);
-  await assert.rejects(fs._find("/"), HTTPError);
+  assertEquals(steps, [["/missing", [], []]]);
+  await assertRejects(() => fs._find("/"), HTTPError);
 });

@@ -1,6 +1,12 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertStrictEquals,
+  assertThrows,
+} from "@std/assert";
 import {
   type AsyncFileSystem,
+  type BlockingFile,
   Callback,
   FileNotFoundError,
   filesystem,
@@ -28,40 +34,40 @@ Deno.test("AsyncFileSystem blocking twins read, list and query a memory filesyst
   const fs = await memory(loop);
   fs.pipe({ "/d/a": bytes("AAA"), "/d/b": bytes("B"), "/d/e/c": bytes("CC") });
   fs.pipeFile("/top", bytes("T"));
-  assert.deepEqual(fs.ls("/d", { detail: false }), ["/d/a", "/d/b", "/d/e"]);
-  assert.equal(fs.ls("/d")[0].name, "/d/a");
-  assert.equal(fs.info("/d/a").size, 3);
-  assert.equal(fs.exists("/d/a"), true);
-  assert.equal(fs.exists("/nope"), false);
-  assert.equal(fs.isFile("/d/a"), true);
-  assert.equal(fs.isDir("/d/e"), true);
-  assert.equal(fs.size("/d/e/c"), 2);
-  assert.deepEqual(fs.sizes(["/d/a", "/d/b"]), [3, 1]);
-  assert.deepEqual(fs.catFile("/d/a", { start: 1 }), bytes("AA"));
-  assert.deepEqual(fs.cat("/top"), bytes("T"));
+  assertEquals(fs.ls("/d", { detail: false }), ["/d/a", "/d/b", "/d/e"]);
+  assertStrictEquals(fs.ls("/d")[0].name, "/d/a");
+  assertStrictEquals(fs.info("/d/a").size, 3);
+  assertStrictEquals(fs.exists("/d/a"), true);
+  assertStrictEquals(fs.exists("/nope"), false);
+  assertStrictEquals(fs.isFile("/d/a"), true);
+  assertStrictEquals(fs.isDir("/d/e"), true);
+  assertStrictEquals(fs.size("/d/e/c"), 2);
+  assertEquals(fs.sizes(["/d/a", "/d/b"]), [3, 1]);
+  assertEquals(fs.catFile("/d/a", { start: 1 }), bytes("AA"));
+  assertEquals(fs.cat("/top"), bytes("T"));
   const many = fs.cat(["/d/a", "/d/b"]);
-  assert.ok(many instanceof Map);
-  assert.deepEqual(many.get("/d/b"), bytes("B"));
-  assert.deepEqual(fs.catRanges(["/d/a", "/d/e/c"], 0, 1), [
+  assert(many instanceof Map);
+  assertEquals(many.get("/d/b"), bytes("B"));
+  assertEquals(fs.catRanges(["/d/a", "/d/e/c"], 0, 1), [
     bytes("A"),
     bytes("C"),
   ]);
-  assert.deepEqual(fs.find("/d"), ["/d/a", "/d/b", "/d/e/c"]);
-  assert.ok(fs.find("/d", { detail: true }) instanceof Map);
-  assert.deepEqual(fs.glob("/d/*"), ["/d/a", "/d/b", "/d/e"]);
-  assert.equal(fs.du("/d"), 6);
-  assert.deepEqual(fs.expandPath("/d", { recursive: true }).sort(), [
+  assertEquals(fs.find("/d"), ["/d/a", "/d/b", "/d/e/c"]);
+  assert(fs.find("/d", { detail: true }) instanceof Map);
+  assertEquals(fs.glob("/d/*"), ["/d/a", "/d/b", "/d/e"]);
+  assertStrictEquals(fs.du("/d"), 6);
+  assertEquals(fs.expandPath("/d", { recursive: true }).sort(), [
     "/d",
     "/d/a",
     "/d/b",
     "/d/e",
     "/d/e/c",
   ]);
-  assert.deepEqual([...fs.walk("/d")], [
+  assertEquals([...fs.walk("/d")], [
     ["/d", ["e"], ["a", "b"]],
     ["/d/e", [], ["c"]],
   ]);
-  assert.throws(() => fs.info("/nope"), FileNotFoundError);
+  assertThrows(() => fs.info("/nope"), FileNotFoundError);
 });
 
 Deno.test("AsyncFileSystem blocking twins write, copy and delete on a memory filesystem", async () => {
@@ -69,17 +75,17 @@ Deno.test("AsyncFileSystem blocking twins write, copy and delete on a memory fil
   const fs = await memory(loop);
   fs.mkdir("/m/n");
   fs.makeDirs("/x/y", { existOk: true });
-  assert.equal(fs.isDir("/m/n"), true);
+  assertStrictEquals(fs.isDir("/m/n"), true);
   fs.pipeFile("/m/f", bytes("F"));
   fs.cpFile("/m/f", "/m/g");
   fs.copy("/m/g", "/x/y/g");
-  assert.deepEqual(fs.cat("/x/y/g"), bytes("F"));
+  assertEquals(fs.cat("/x/y/g"), bytes("F"));
   fs.rmFile("/m/g");
-  assert.equal(fs.exists("/m/g"), false);
+  assertStrictEquals(fs.exists("/m/g"), false);
   fs.rmdir("/m/n");
-  assert.equal(fs.exists("/m/n"), false);
+  assertStrictEquals(fs.exists("/m/n"), false);
   fs.rm("/x", { recursive: true });
-  assert.equal(fs.exists("/x/y/g"), false);
+  assertStrictEquals(fs.exists("/x/y/g"), false);
 });
 
 Deno.test("AsyncFileSystem blocking get and put move files and report progress on the calling thread", async () => {
@@ -93,15 +99,15 @@ Deno.test("AsyncFileSystem blocking get and put move files and report progress o
       hooks: { h: (size, value) => seen.push([size, value]) },
     });
     fs.get("/src", `${dir}/out`, { recursive: true, callback });
-    assert.equal(await Deno.readTextFile(`${dir}/out/b`), "22");
-    assert.equal(callback.size, 2);
-    assert.equal(callback.value, 2);
-    assert.deepEqual(seen.at(-1), [2, 2]);
+    assertStrictEquals(await Deno.readTextFile(`${dir}/out/b`), "22");
+    assertStrictEquals(callback.size, 2);
+    assertStrictEquals(callback.value, 2);
+    assertEquals(seen.at(-1), [2, 2]);
     fs.getFile("/src/a", `${dir}/one`);
-    assert.equal(await Deno.readTextFile(`${dir}/one`), "1");
+    assertStrictEquals(await Deno.readTextFile(`${dir}/one`), "1");
     fs.putFile(`${dir}/one`, "/up/one");
     fs.put(`${dir}/out`, "/up/tree", { recursive: true });
-    assert.deepEqual(fs.find("/up"), ["/up/one", "/up/tree/a", "/up/tree/b"]);
+    assertEquals(fs.find("/up"), ["/up/one", "/up/tree/a", "/up/tree/b"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -111,9 +117,9 @@ Deno.test("AsyncFileSystem in blocking mode keeps one state: pipe() then await _
   await using loop = new IOLoop();
   const fs = await memory(loop);
   fs.pipe("/a", bytes("blocking"));
-  assert.deepEqual(await fs._cat("/a"), bytes("blocking"));
+  assertEquals(await fs._cat("/a"), bytes("blocking"));
   await fs._pipeFile("/b", bytes("async"));
-  assert.deepEqual(fs.cat("/b"), bytes("async"));
+  assertEquals(fs.cat("/b"), bytes("async"));
 });
 
 Deno.test("AsyncFileSystem.cat() of 20 slow files runs them concurrently on the Worker", async () => {
@@ -129,8 +135,8 @@ Deno.test("AsyncFileSystem.cat() of 20 slow files runs them concurrently on the 
   const start = performance.now();
   const out = fs.cat(paths);
   const ms = performance.now() - start;
-  assert.equal(out.size, 20);
-  assert.ok(ms < 500, `took ${ms} ms, not well under 20 × 50 ms`);
+  assertStrictEquals(out.size, 20);
+  assert(ms < 500, `took ${ms} ms, not well under 20 × 50 ms`);
 });
 
 Deno.test("AsyncFileSystem.cat() returns 256 MiB through the Worker", async () => {
@@ -140,52 +146,76 @@ Deno.test("AsyncFileSystem.cat() returns 256 MiB through the Worker", async () =
   const data = new Uint8Array(size);
   data[size - 1] = 7;
   fs.pipeFile("/big", data);
-  assert.equal(data.length, size, "the caller's bytes were copied, not taken");
+  assertStrictEquals(
+    data.length,
+    size,
+    "the caller's bytes were copied, not taken",
+  );
   const back = fs.cat("/big") as Uint8Array;
-  assert.equal(back.length, size);
-  assert.equal(back[size - 1], 7);
+  assertStrictEquals(back.length, size);
+  assertStrictEquals(back[size - 1], 7);
 });
 
-Deno.test("AsyncFileSystem.open() gives a file whose read, seek, tell and close block on the Worker", async () => {
+Deno.test("AsyncFileSystem.open() gives a file whose read, seek, tell and close block on the Worker; using closes it", async () => {
   await using loop = new IOLoop();
   const fs = await memory(loop);
   fs.pipeFile("/f", bytes("0123456789"));
   const f = fs.open("/f", { blockSize: 4 });
-  assert.equal(f.size, 10);
-  assert.deepEqual(f.read(3), bytes("012"));
-  assert.equal(f.tell(), 3);
-  assert.equal(f.seek(-2, 2), 8);
-  assert.deepEqual(f.read(), bytes("89"));
-  assert.deepEqual(f.read(), new Uint8Array());
-  assert.throws(() => f.seek(-1), RangeError);
-  assert.equal(_loop.stats(loop).handles, 1);
+  assertStrictEquals(f.size, 10);
+  assertEquals(f.read(3), bytes("012"));
+  assertStrictEquals(f.tell(), 3);
+  assertStrictEquals(f.seek(-2, 2), 8);
+  assertEquals(f.read(), bytes("89"));
+  assertEquals(f.read(), new Uint8Array());
+  assertThrows(() => f.seek(-1), RangeError);
+  assertStrictEquals(_loop.stats(loop).handles, 1);
   f.close();
-  assert.equal(f.closed, true);
-  assert.throws(() => f.read(), TypeError);
-  assert.equal(_loop.stats(loop).handles, 0);
-  assert.throws(() => fs.open("/nope"), FileNotFoundError);
+  assertStrictEquals(f.closed, true);
+  assertThrows(() => f.read(), TypeError);
+  assertStrictEquals(_loop.stats(loop).handles, 0);
+  assertThrows(() => fs.open("/nope"), FileNotFoundError);
+  // BlockingFile[Symbol.dispose]: the end of a block closes the file, even
+  // one left by an error
+  let kept!: BlockingFile;
+  {
+    using g = fs.open("/f");
+    kept = g;
+    assertEquals(g.read(2), bytes("01"));
+    assertStrictEquals(_loop.stats(loop).handles, 1);
+  }
+  assertStrictEquals(kept.closed, true);
+  assertStrictEquals(_loop.stats(loop).handles, 0);
+  assertThrows(() => {
+    using g = fs.open("/f");
+    kept = g;
+    throw new RangeError("left early");
+  }, RangeError);
+  assertStrictEquals(kept.closed, true);
+  assertStrictEquals(_loop.stats(loop).handles, 0);
 });
 
 Deno.test("AsyncFileSystem.walk() left early releases the Worker's walk", async () => {
   await using loop = new IOLoop();
   const fs = await memory(loop);
   fs.pipe({ "/w/a/1": bytes("1"), "/w/b/2": bytes("2") });
+  const roots: string[] = [];
   for (const [root] of fs.walk("/w")) {
-    assert.equal(root, "/w");
-    assert.equal(_loop.stats(loop).iters, 1);
+    roots.push(root);
+    assertStrictEquals(_loop.stats(loop).iters, 1);
     break;
   }
-  assert.equal(_loop.stats(loop).iters, 0);
+  assertEquals(roots, ["/w"], "walk yielded the top directory");
+  assertStrictEquals(_loop.stats(loop).iters, 0);
 });
 
 Deno.test("AsyncFileSystem.close() in blocking mode releases the Worker's instance", async () => {
   await using loop = new IOLoop();
   const fs = await memory(loop);
   fs.pipe("/a", bytes("a"));
-  assert.equal(_loop.stats(loop).instances, 1);
+  assertStrictEquals(_loop.stats(loop).instances, 1);
   await fs.close();
-  assert.equal(_loop.stats(loop).instances, 0);
-  assert.deepEqual(fs.cat("/a"), bytes("a"), "a later call rebuilds it");
+  assertStrictEquals(_loop.stats(loop).instances, 0);
+  assertEquals(fs.cat("/a"), bytes("a"), "a later call rebuilds it");
 });
 
 Deno.test("AsyncFileSystem.cat() calls a callback on the calling thread while the call is in flight", async () => {
@@ -215,7 +245,7 @@ Deno.test("AsyncFileSystem.cat() calls a callback on the calling thread while th
     string,
     Uint8Array
   >;
-  assert.deepEqual([...out.values()].map((b) => b[0]), [0, 1, 2, 3]);
-  assert.equal(callback.size, 4);
-  assert.equal(callback.value, 4);
+  assertEquals([...out.values()].map((b) => b[0]), [0, 1, 2, 3]);
+  assertStrictEquals(callback.size, 4);
+  assertStrictEquals(callback.value, 4);
 });

@@ -1,34 +1,42 @@
-import assert from "node:assert/strict";
+import { assert, assertEquals, assertStrictEquals } from "@std/assert";
+import { assertSpyCallArgs, assertSpyCalls, spy } from "@std/testing/mock";
 import { Callback, NoOpCallback } from "../mod.ts";
 
 Deno.test("Callback calls every hook with size and value on each update", () => {
-  const calls: [number | null, number][] = [];
-  const cb = new Callback({ hooks: { a: (s, v) => calls.push([s, v]) } });
+  const hook = spy((_size: number | null, _value: number) => {});
+  const cb = new Callback({ hooks: { a: hook } });
   cb.setSize(10);
   cb.relativeUpdate(3);
   cb.absoluteUpdate(7);
   cb.relativeUpdate();
-  assert.deepEqual(calls, [[10, 0], [10, 3], [10, 7], [10, 8]]);
+  assertSpyCalls(hook, 4);
+  assertEquals(hook.calls.map((c) => c.args), [
+    [10, 0],
+    [10, 3],
+    [10, 7],
+    [10, 8],
+  ]);
 });
 
 Deno.test("Callback.call() with a name calls only that hook", () => {
-  const seen: string[] = [];
-  const cb = new Callback({
-    hooks: { a: () => seen.push("a"), b: () => seen.push("b") },
-  });
+  const a = spy((_size: number | null, _value: number) => {});
+  const b = spy((_size: number | null, _value: number) => {});
+  const cb = new Callback({ hooks: { a, b } });
   cb.call("b");
-  assert.deepEqual(seen, ["b"]);
+  assertSpyCalls(a, 0);
+  assertSpyCalls(b, 1);
+  assertSpyCallArgs(b, 0, [null, 0]);
 });
 
 Deno.test("Callback.branched() gives a no-op child by default", () => {
   const child = new Callback().branched("/a", "/b");
-  assert.ok(child instanceof NoOpCallback);
+  assert(child instanceof NoOpCallback);
 });
 
 Deno.test("NoOpCallback calls no hook but keeps its counts", () => {
-  let called = false;
-  const cb = new NoOpCallback({ hooks: { a: () => called = true } });
+  const hook = spy((_size: number | null, _value: number) => {});
+  const cb = new NoOpCallback({ hooks: { a: hook } });
   cb.relativeUpdate(2);
-  assert.equal(called, false);
-  assert.equal(cb.value, 2);
+  assertSpyCalls(hook, 0);
+  assertStrictEquals(cb.value, 2);
 });

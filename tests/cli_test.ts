@@ -1,4 +1,9 @@
-import assert from "node:assert/strict";
+import {
+  assertEquals,
+  assertMatch,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 
 import { run } from "./_cli.ts";
 
@@ -47,21 +52,21 @@ async function withTree(fn: (dir: string) => Promise<void>) {
 Deno.test("cli ls lists names, and with --long name, type and size", async () => {
   await withTree(async (dir) => {
     const short = await run("ls", dir);
-    assert.equal(short.code, 0);
-    assert.equal(short.text, `${dir}/a\n${dir}/sub\n`);
+    assertStrictEquals(short.code, 0);
+    assertStrictEquals(short.text, `${dir}/a\n${dir}/sub\n`);
     const long = await run("ls", dir, "--long");
-    assert.equal(long.code, 0);
+    assertStrictEquals(long.code, 0);
     const lines = long.text.trimEnd().split("\n").map((l) => l.split("\t"));
-    assert.deepEqual(lines[0], [`${dir}/a`, "file", "3"]);
-    assert.deepEqual(lines[1].slice(0, 2), [`${dir}/sub`, "directory"]);
+    assertEquals(lines[0], [`${dir}/a`, "file", "3"]);
+    assertEquals(lines[1].slice(0, 2), [`${dir}/sub`, "directory"]);
   });
 });
 
 Deno.test("cli ls of an HTML index page lists its links", async () => {
   await withServer(async (base) => {
     const out = await run("ls", `${base}/`);
-    assert.equal(out.code, 0, out.stderr);
-    assert.equal(out.text, `${base}/a.txt\n${base}/b.txt\n`);
+    assertStrictEquals(out.code, 0, out.stderr);
+    assertStrictEquals(out.text, `${base}/a.txt\n${base}/b.txt\n`);
   });
 });
 
@@ -77,8 +82,8 @@ Deno.test("cli cat writes many URLs' bytes concatenated in order", async () => {
         "--batch-size",
         "1",
       );
-      assert.equal(out.code, 0, out.stderr);
-      assert.deepEqual(
+      assertStrictEquals(out.code, 0, out.stderr);
+      assertEquals(
         out.stdout,
         new TextEncoder().encode("bravo bravo\nthreealpha\none"),
       );
@@ -89,32 +94,32 @@ Deno.test("cli cat writes many URLs' bytes concatenated in order", async () => {
 Deno.test("cli cat of a 404 prints one Cannot line and exits 1", async () => {
   await withServer(async (base) => {
     const out = await run("cat", `${base}/a.txt`, `${base}/nope.txt`);
-    assert.equal(out.code, 1);
-    assert.equal(out.text, "");
-    assert.match(out.stderr, /^Cannot [^\n]*nope\.txt[^\n]*\n$/);
+    assertStrictEquals(out.code, 1);
+    assertStrictEquals(out.text, "");
+    assertMatch(out.stderr, /^Cannot [^\n]*nope\.txt[^\n]*\n$/);
   });
 });
 
 Deno.test("cli info prints the FileInfo as JSON", async () => {
   await withServer(async (base) => {
     const out = await run("info", `${base}/b.txt`);
-    assert.equal(out.code, 0, out.stderr);
+    assertStrictEquals(out.code, 0, out.stderr);
     const info = JSON.parse(out.text);
-    assert.equal(info.name, `${base}/b.txt`);
-    assert.equal(info.size, 12);
-    assert.equal(info.type, "file");
+    assertStrictEquals(info.name, `${base}/b.txt`);
+    assertStrictEquals(info.size, 12);
+    assertStrictEquals(info.type, "file");
   });
 });
 
 Deno.test("cli find, find --maxdepth and du walk a local tree", async () => {
   await withTree(async (dir) => {
     const all = await run("find", dir);
-    assert.equal(all.text, `${dir}/a\n${dir}/sub/b\n`);
+    assertStrictEquals(all.text, `${dir}/a\n${dir}/sub/b\n`);
     const shallow = await run("find", dir, "--maxdepth", "1");
-    assert.equal(shallow.text, `${dir}/a\n`);
+    assertStrictEquals(shallow.text, `${dir}/a\n`);
     const du = await run("du", dir);
-    assert.equal(du.code, 0);
-    assert.equal(du.text, "8\n");
+    assertStrictEquals(du.code, 0);
+    assertStrictEquals(du.text, "8\n");
   });
 });
 
@@ -122,12 +127,12 @@ Deno.test("cli get downloads a URL and a tree with --recursive", async () => {
   await withTree(async (dir) => {
     await withServer(async (base) => {
       const one = await run("get", `${base}/a.txt`, `${dir}/got.txt`);
-      assert.equal(one.code, 0, one.stderr);
-      assert.equal(await Deno.readTextFile(`${dir}/got.txt`), "alpha\n");
+      assertStrictEquals(one.code, 0, one.stderr);
+      assertStrictEquals(await Deno.readTextFile(`${dir}/got.txt`), "alpha\n");
     });
     const tree = await run("get", `${dir}/sub`, `${dir}/copy`, "-r");
-    assert.equal(tree.code, 0, tree.stderr);
-    assert.equal(await Deno.readTextFile(`${dir}/copy/b`), "three");
+    assertStrictEquals(tree.code, 0, tree.stderr);
+    assertStrictEquals(await Deno.readTextFile(`${dir}/copy/b`), "three");
   });
 });
 
@@ -141,20 +146,20 @@ Deno.test("cli put uploads a local tree with --recursive", async () => {
       "--batch-size",
       "2",
     );
-    assert.equal(out.code, 0, out.stderr);
-    assert.equal(await Deno.readTextFile(`${dir}/up/b`), "three");
+    assertStrictEquals(out.code, 0, out.stderr);
+    assertStrictEquals(await Deno.readTextFile(`${dir}/up/b`), "three");
   });
 });
 
 Deno.test("cli rm deletes a file, a tree with --recursive, and exits 1 for a missing one", async () => {
   await withTree(async (dir) => {
-    assert.equal((await run("rm", `${dir}/a`)).code, 0);
-    await assert.rejects(Deno.stat(`${dir}/a`), Deno.errors.NotFound);
-    assert.equal((await run("rm", `${dir}/sub`, "-r")).code, 0);
-    await assert.rejects(Deno.stat(`${dir}/sub`), Deno.errors.NotFound);
+    assertStrictEquals((await run("rm", `${dir}/a`)).code, 0);
+    await assertRejects(() => Deno.stat(`${dir}/a`), Deno.errors.NotFound);
+    assertStrictEquals((await run("rm", `${dir}/sub`, "-r")).code, 0);
+    await assertRejects(() => Deno.stat(`${dir}/sub`), Deno.errors.NotFound);
     const missing = await run("rm", `${dir}/gone`);
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^Cannot [^\n]*gone[^\n]*\n$/);
+    assertStrictEquals(missing.code, 1);
+    assertMatch(missing.stderr, /^Cannot [^\n]*gone[^\n]*\n$/);
   });
 });
 
@@ -171,15 +176,15 @@ Deno.test("cli bad usage prints usage to stderr and exits 2", async () => {
     ]
   ) {
     const out = await run(...args);
-    assert.equal(out.code, 2, args.join(" "));
-    assert.equal(out.text, "");
-    assert.match(out.stderr, /Usage: cli\.ts/);
+    assertStrictEquals(out.code, 2, args.join(" "));
+    assertStrictEquals(out.text, "");
+    assertMatch(out.stderr, /Usage: cli\.ts/);
   }
 });
 
 Deno.test("cli --help prints usage to stdout and exits 0", async () => {
   const out = await run("--help");
-  assert.equal(out.code, 0);
-  assert.match(out.text, /^Usage: cli\.ts/);
-  assert.match(out.text, /--batch-size N/);
+  assertStrictEquals(out.code, 0);
+  assertMatch(out.text, /^Usage: cli\.ts/);
+  assertMatch(out.text, /--batch-size N/);
 });

@@ -1,4 +1,21 @@
-import assert from "node:assert/strict";
+import { assertEquals, assertNotMatch, assertStrictEquals } from "@std/assert";
+import { skipOrFailOnCI } from "./_helpers.ts";
+import { localTempDir } from "./abstract/common.ts";
+import { requireBinary } from "./http/servers.ts";
+
+/** The open-file soft limit of this process, or undefined where unreadable. */
+function openFileSoftLimit(): number | undefined {
+  try {
+    const line = Deno.readTextFileSync("/proc/self/limits").split("\n")
+      .find((l) => l.startsWith("Max open files"));
+    const limit = Number(
+      line?.slice("Max open files".length).trim().split(/\s+/)[0],
+    );
+    return Number.isInteger(limit) && limit > 0 ? limit : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const script =
   new URL("./fixtures/print_batch_config.ts", import.meta.url).pathname;
@@ -11,8 +28,8 @@ async function batchConfig(flags: string[], env: Record<string, string>) {
     stdin: "null",
   }).output();
   const err = new TextDecoder().decode(stderr);
-  assert.equal(code, 0, err);
-  assert.doesNotMatch(err, /permission|Requires/i);
+  assertStrictEquals(code, 0, err);
+  assertNotMatch(err, /permission|Requires/i);
   return JSON.parse(new TextDecoder().decode(stdout));
 }
 
@@ -23,9 +40,9 @@ const env = {
 
 Deno.test("conf reads FSSPEC_GATHER_BATCH_SIZE and FSSPEC_NOFILES_GATHER_BATCH_SIZE where env access is granted", async () => {
   const out = await batchConfig(["--allow-env"], env);
-  assert.equal(out.gather, 17);
-  assert.equal(out.nofiles, 33);
-  assert.deepEqual(out.conf, {
+  assertStrictEquals(out.gather, 17);
+  assertStrictEquals(out.nofiles, 33);
+  assertEquals(out.conf, {
     gather_batch_size: 17,
     nofiles_gather_batch_size: 33,
   });
@@ -33,41 +50,72 @@ Deno.test("conf reads FSSPEC_GATHER_BATCH_SIZE and FSSPEC_NOFILES_GATHER_BATCH_S
 
 Deno.test("conf ignores the environment silently where env access is not granted", async () => {
   const out = await batchConfig([], env);
-  assert.deepEqual(out.conf, {});
-  assert.equal(out.nofiles, 1280);
-  assert.equal(out.gather, 128);
+  assertEquals(out.conf, {});
+  assertStrictEquals(out.nofiles, 1280);
+  assertStrictEquals(out.gather, 128);
 });
 
 Deno.test("conf reads only the variables granted to it", async () => {
   const out = await batchConfig([
     "--allow-env=FSSPEC_NOFILES_GATHER_BATCH_SIZE",
   ], env);
-  assert.deepEqual(out.conf, { nofiles_gather_batch_size: 33 });
+  assertEquals(out.conf, { nofiles_gather_batch_size: 33 });
 });
 
 Deno.test("batchDefaults.batchSize is an eighth of the open-file soft limit where /proc is readable", async () => {
   // Deno 2.9 lets a script read /proc/self only under --allow-all; a narrower
   // grant makes the read fail (without a prompt), and the default stays 128.
-  let limit: number | undefined;
-  try {
-    const line = Deno.readTextFileSync("/proc/self/limits").split("\n")
-      .find((l) => l.startsWith("Max open files"));
-    limit = Number(line?.slice("Max open files".length).trim().split(/\s+/)[0]);
-  } catch {
-    limit = undefined;
-  }
   const granted = await batchConfig(["--allow-all"], {});
   const narrow = await batchConfig(["--allow-read=/proc/self/limits"], {});
   const denied = await batchConfig([], {});
-  assert.equal(denied.defaults.batchSize, 128);
-  assert.equal(narrow.defaults.batchSize, 128);
-  if (limit && Number.isInteger(limit)) {
-    // the child inherits our limit
-    assert.equal(
-      granted.defaults.batchSize,
-      Math.max(1, Math.floor(limit / 8)),
-    );
-  } else {
-    console.log("no /proc/self/limits here: only the denied case is checked");
+  assertStrictEquals(denied.defaults.batchSize, 128);
+  assertStrictEquals(narrow.defaults.batchSize, 128);
+  const limit = openFileSoftLimit();
+  if (limit === undefined) {
+    skipOrFailOnCI("/proc/self/limits cannot be read here");
+    return;
   }
+  // the child inherits our limit
+  assertStrictEquals(
+    granted.defaults.batchSize,
+    Math.max(1, Math.floor(limit / 8)),
+  );
+});
+
+Deno.test("batchDefaults.batchSize is -1 (all at once) where the open-file limit is unlimited", async () => {
+  // Linux refuses an unlimited RLIMIT_NOFILE (it must stay below
+  // fs.nr_open), so the child reads a limits file bind-mounted over its own
+  // /proc/self/limits, in a mount namespace of its own.
+  const unshare = requireBinary("unshare");
+  if (!unshare) return;
+  await using tmp = await localTempDir();
+  const limits = `${tmp.path}/limits`;
+  await Deno.writeTextFile(
+    limits,
+    "Limit                     Soft Limit           Hard Limit           Units     \n" +
+      "Max open files            unlimited            unlimited            files     \n",
+  );
+  const { code, stdout, stderr } = await new Deno.Command(unshare, {
+    args: [
+      "--map-root-user",
+      "--mount",
+      "sh",
+      "-c",
+      'mount --bind "$1" "/proc/$$/limits" && exec "$2" run --allow-all "$3"',
+      "sh",
+      limits,
+      Deno.execPath(),
+      script,
+    ],
+    stdin: "null",
+  }).output();
+  const err = new TextDecoder().decode(stderr);
+  if (code !== 0 && /unshare|mount/.test(err) && !/deno/i.test(err)) {
+    skipOrFailOnCI(`no mount namespace here (${err.trim()})`);
+    return;
+  }
+  assertStrictEquals(code, 0, err);
+  const out = JSON.parse(new TextDecoder().decode(stdout));
+  assertStrictEquals(out.defaults.batchSize, -1);
+  assertStrictEquals(out.gather, -1);
 });

@@ -1,4 +1,4 @@
-import assert from "node:assert/strict";
+import { assertEquals, assertMatch, assertStrictEquals } from "@std/assert";
 
 Deno.test("asynchronous: true works without Workers, createHttpClient or any permission but loopback net (Deno Deploy)", async () => {
   const script =
@@ -8,11 +8,11 @@ Deno.test("asynchronous: true works without Workers, createHttpClient or any per
     stdin: "null",
   }).output();
   const err = new TextDecoder().decode(stderr);
-  assert.equal(code, 0, err);
+  assertStrictEquals(code, 0, err);
   const out = JSON.parse(new TextDecoder().decode(stdout));
-  assert.deepEqual(out.http, ["body of a", "body of b"]);
-  assert.deepEqual(out.memory, [1, 2, 3]);
-  assert.match(
+  assertEquals(out.http, ["body of a", "body of b"]);
+  assertEquals(out.memory, [1, 2, 3]);
+  assertMatch(
     out.blockingError,
     /_cat/,
     "a blocking call names the _ method to await",

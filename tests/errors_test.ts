@@ -1,4 +1,4 @@
-import assert from "node:assert/strict";
+import { assert, assertStrictEquals } from "@std/assert";
 import {
   FileExistsError,
   FileNotFoundError,
@@ -20,12 +20,12 @@ Deno.test("errors extend Error, set name, keep cause and carry their subject", (
     [new FSTimeoutError("m", { timeout: 1, cause }), "FSTimeoutError"],
   ];
   for (const [error, name] of cases) {
-    assert.ok(error instanceof Error);
-    assert.equal(error.name, name);
-    assert.equal(error.cause, cause);
+    assert(error instanceof Error);
+    assertStrictEquals(error.name, name);
+    assertStrictEquals(error.cause, cause);
   }
-  assert.equal((cases[0][0] as FileNotFoundError).path, "/p");
-  assert.equal((cases[2][0] as PermissionError).status, 403);
-  assert.equal((cases[3][0] as HTTPError).status, 500);
-  assert.equal((cases[3][0] as HTTPError).url, "http://x/");
+  assertStrictEquals((cases[0][0] as FileNotFoundError).path, "/p");
+  assertStrictEquals((cases[2][0] as PermissionError).status, 403);
+  assertStrictEquals((cases[3][0] as HTTPError).status, 500);
+  assertStrictEquals((cases[3][0] as HTTPError).url, "http://x/");
 });

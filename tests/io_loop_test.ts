@@ -1,4 +1,12 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertNotInstanceOf,
+  assertNotStrictEquals,
+  assertStrictEquals,
+  assertStringIncludes,
+  assertThrows,
+} from "@std/assert";
 import {
   Callback,
   FileNotFoundError,
@@ -62,18 +70,22 @@ Deno.test("_encode() and _decode() carry data, bytes, maps, dates and errors", (
     f64: new Float64Array([1.5, 2.5]),
   };
   const { bytes, buffers } = _encode(value);
-  assert.equal(buffers.length, 1, "a big array travels out of band");
-  assert.equal(big[0], 9, "the caller's array is copied, not handed over");
+  assertStrictEquals(buffers.length, 1, "a big array travels out of band");
+  assertStrictEquals(
+    big[0],
+    9,
+    "the caller's array is copied, not handed over",
+  );
   const back = _decode(bytes.slice(), buffers) as typeof value;
-  assert.deepEqual(back, value);
-  assert.ok(back.f64 instanceof Float64Array);
+  assertEquals(back, value);
+  assert(back.f64 instanceof Float64Array);
 });
 
 Deno.test("_encode() refuses functions and cycles with a TypeError", () => {
-  assert.throws(() => _encode({ f: () => 1 }), TypeError);
+  assertThrows(() => _encode({ f: () => 1 }), TypeError);
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
-  assert.throws(() => _encode(cyclic), TypeError);
+  assertThrows(() => _encode(cyclic), TypeError);
 });
 
 Deno.test("_decode() rebuilds an error with its class, name, message, stack, cause and own properties", () => {
@@ -82,81 +94,84 @@ Deno.test("_decode() rebuilds an error with its class, name, message, stack, cau
     cause: new RangeError("inner"),
   });
   const back = _decode(_encode(error).bytes.slice()) as FileNotFoundError;
-  assert.ok(back instanceof FileNotFoundError);
-  assert.equal(back.name, "FileNotFoundError");
-  assert.equal(back.message, error.message);
-  assert.equal(back.stack, error.stack);
-  assert.equal(back.path, "/x");
-  assert.ok(back.cause instanceof RangeError);
-  assert.equal((back.cause as Error).message, "inner");
+  assert(back instanceof FileNotFoundError);
+  assertStrictEquals(back.name, "FileNotFoundError");
+  assertStrictEquals(back.message, error.message);
+  assertStrictEquals(back.stack, error.stack);
+  assertStrictEquals(back.path, "/x");
+  assert(back.cause instanceof RangeError);
+  assertStrictEquals((back.cause as Error).message, "inner");
   const dom = _decode(
     _encode(new DOMException("stop", "AbortError")).bytes.slice(),
   );
-  assert.ok(dom instanceof DOMException);
-  assert.equal((dom as DOMException).name, "AbortError");
+  assert(dom instanceof DOMException);
+  assertStrictEquals((dom as DOMException).name, "AbortError");
   const deno = _decode(_encode(new Deno.errors.NotFound("nf")).bytes.slice());
-  assert.ok(deno instanceof Deno.errors.NotFound);
+  assert(deno instanceof Deno.errors.NotFound);
 });
 
 Deno.test("getLoop() gives this thread one loop, and a new one once it is closed", async () => {
   const loop = getLoop();
-  assert.equal(getLoop(), loop);
+  assertStrictEquals(getLoop(), loop);
   await loop.close();
-  assert.ok(loop.closed);
+  assert(loop.closed);
   const next = getLoop();
-  assert.notEqual(next, loop);
+  assertNotStrictEquals(next, loop);
   await next.close();
 });
 
 Deno.test("IOLoop starts its Worker on the first blocking call, not before", async () => {
   await using loop = new IOLoop();
   const fs = await slow(loop);
-  assert.equal(loop.running, false);
+  assertStrictEquals(loop.running, false);
   const asyncFs = await filesystem("memory", {
     asynchronous: true,
     loop,
     skipInstanceCache: true,
   });
   await asyncFs._pipeFile("/a", new Uint8Array([1]));
-  assert.equal(
+  assertStrictEquals(
     loop.running,
     false,
     "an asynchronous filesystem starts no Worker",
   );
-  assert.equal(fs.double(4), 8);
-  assert.equal(loop.running, true);
+  assertStrictEquals(fs.double(4), 8);
+  assertStrictEquals(loop.running, true);
 });
 
 Deno.test("sync() runs a filesystem's async method and a module's exported function", async () => {
   await using loop = new IOLoop();
   const fs = await slow(loop);
-  assert.equal(sync(loop, fs, "_double", [21]), 42);
+  assertStrictEquals(sync(loop, fs, "_double", [21]), 42);
   const module = new URL("./fixtures/module_fns.ts", import.meta.url).href;
-  assert.equal(sync(loop, module, "add", [2, 3]), 5);
-  assert.throws(() => sync(loop, module, "notAFunction"), TypeError);
+  assertStrictEquals(sync(loop, module, "add", [2, 3]), 5);
+  assertThrows(() => sync(loop, module, "notAFunction"), TypeError);
 });
 
 Deno.test("sync() throws FSTimeoutError after the timeout, and the loop takes no late answer", async () => {
   await using loop = new IOLoop();
   const fs = await slow(loop);
+  // start the Worker first, so that the bound below times the wait alone
+  assertStrictEquals(fs.double(1), 2);
   const start = performance.now();
-  assert.throws(
+  const timedOut = assertThrows(
     () =>
       sync(loop, fs, "_sleep", [300, "late", { signal: AbortSignal.any([]) }], {
         timeout: 0.05,
       }),
-    (error) => error instanceof FSTimeoutError && error.timeout === 0.05,
+    FSTimeoutError,
   );
-  assert.ok(performance.now() - start < 290, "it gave up at the timeout");
+  assertStrictEquals(timedOut.timeout, 0.05);
+  assert(performance.now() - start < 290, "it gave up at the timeout");
   // the late answer to the first call arrives while this one waits
-  assert.equal(sync(loop, fs, "_sleep", [400, "second"]), "second");
-  assert.equal(
+  assertStrictEquals(sync(loop, fs, "_sleep", [400, "second"]), "second");
+  assertStrictEquals(
     sync(loop, fs, "_abortedCount"),
     1,
     "the timeout aborted the Worker's side",
   );
   // timeout 0 means none
-  assert.equal(
+  assertStrictEquals(
     sync(loop, fs, "_sleep", [30, "third"], { timeout: 0 }),
     "third",
   );
@@ -165,35 +180,35 @@ Deno.test("sync() throws FSTimeoutError after the timeout, and the loop takes no
 Deno.test("sync() rejects a negative timeout with a RangeError", async () => {
   await using loop = new IOLoop();
   const fs = await slow(loop);
-  assert.throws(() => sync(loop, fs, "_noop", [], { timeout: -1 }), RangeError);
+  assertThrows(() => sync(loop, fs, "_noop", [], { timeout: -1 }), RangeError);
 });
 
 for (const how of ["exit", "close", "throw"]) {
   Deno.test(`IOLoop reports a Worker that ends mid-call (${how}) promptly, and starts a fresh one`, async () => {
     await using loop = new IOLoop();
     const fs = await slow(loop);
-    assert.equal(fs.double(1), 2);
+    assertStrictEquals(fs.double(1), 2);
     const start = performance.now();
-    assert.throws(
+    const crashed = assertThrows(
       () => sync(loop, fs, "_crash", [how], { timeout: 30 }),
-      (error) =>
-        !(error instanceof FSTimeoutError) && error instanceof Error &&
-        /IO Worker exited/.test(error.message),
+      Error,
+      "IO Worker exited",
     );
-    assert.ok(performance.now() - start < 5_000, "not at the timeout");
-    assert.equal(fs.double(2), 4, "the next call runs on a fresh Worker");
+    assertNotInstanceOf(crashed, FSTimeoutError);
+    assert(performance.now() - start < 5_000, "not at the timeout");
+    assertStrictEquals(fs.double(2), 4, "the next call runs on a fresh Worker");
   });
 }
 
 Deno.test("a blocking call made on the IO Worker is an error that names the _ method", async () => {
   await using loop = new IOLoop();
   const fs = await slow(loop);
-  assert.throws(
+  const error = assertThrows(
     () => sync(loop, fs, "_blockInside"),
-    (error) =>
-      error instanceof Error && /on the IO Worker/.test(error.message) &&
-      /await _cat\(\)/.test(error.message),
+    Error,
+    "on the IO Worker",
   );
+  assertStringIncludes(error.message, "await _cat()");
 });
 
 Deno.test("a Callback given to a blocking call is called on the calling thread", async () => {
@@ -203,20 +218,21 @@ Deno.test("a Callback given to a blocking call is called on the calling thread",
   const callback = new Callback({
     hooks: { record: (size, value) => seen.push([size, value]) },
   });
-  assert.equal(sync(loop, fs, "_progress", [3, 5, callback]), 3);
-  assert.deepEqual(seen, [[3, 0], [3, 1], [3, 2], [3, 3]]);
-  assert.equal(callback.value, 3);
+  assertStrictEquals(sync(loop, fs, "_progress", [3, 5, callback]), 3);
+  assertEquals(seen, [[3, 0], [3, 1], [3, 2], [3, 3]]);
+  assertStrictEquals(callback.value, 3);
 });
 
 Deno.test("a blocking call made from a callback of another is an error, not a deadlock", async () => {
   await using loop = new IOLoop();
   const fs = await slow(loop);
   const callback = new Callback({ hooks: { nested: () => fs.double(1) } });
-  assert.throws(
+  assertThrows(
     () => sync(loop, fs, "_progress", [1, 1, callback]),
-    /while another blocking call on this loop waits/,
+    Error,
+    "while another blocking call on this loop waits",
   );
-  assert.equal(fs.double(3), 6, "the loop stays usable");
+  assertStrictEquals(fs.double(3), 6, "the loop stays usable");
 });
 
 Deno.test("IOLoop serves a Worker of the application beside its own messages", async () => {
@@ -234,15 +250,15 @@ Deno.test("IOLoop serves a Worker of the application beside its own messages", a
       store: "byo",
     });
     fs.pipe("/a", new Uint8Array([5, 6]));
-    assert.deepEqual(fs.cat("/a"), new Uint8Array([5, 6]));
-    assert.deepEqual(await fs._catFile("/a"), new Uint8Array([5, 6]));
+    assertEquals(fs.cat("/a"), new Uint8Array([5, 6]));
+    assertEquals(await fs._catFile("/a"), new Uint8Array([5, 6]));
     const echo = new Promise((resolve) =>
       worker.onmessage = (e) => resolve(e.data)
     );
     worker.postMessage("ping");
-    assert.equal(await echo, "echo:ping");
+    assertStrictEquals(await echo, "echo:ping");
     await loop.close();
-    assert.throws(() => fs.cat("/a"), /closed/);
+    assertThrows(() => fs.cat("/a"), TypeError, "the IOLoop is closed");
   } finally {
     worker.terminate();
   }
@@ -250,8 +266,8 @@ Deno.test("IOLoop serves a Worker of the application beside its own messages", a
 
 Deno.test("a script that made blocking calls exits by itself", async () => {
   const out = await run(["run", "--allow-all", fixture("exit_script.ts")]);
-  assert.equal(out.code, 0, out.stderr);
-  assert.equal(out.stdout.trim(), "done");
+  assertStrictEquals(out.code, 0, out.stderr);
+  assertStrictEquals(out.stdout.trim(), "done");
 });
 
 Deno.test("a file object never closed is released on the Worker once garbage", async () => {
@@ -261,8 +277,8 @@ Deno.test("a file object never closed is released on the Worker once garbage", a
     "--v8-flags=--expose-gc",
     fixture("gc_script.ts"),
   ]);
-  assert.equal(out.code, 0, out.stderr);
-  assert.deepEqual(JSON.parse(out.stdout), { before: 5, after: 0 });
+  assertStrictEquals(out.code, 0, out.stderr);
+  assertEquals(JSON.parse(out.stdout), { before: 5, after: 0 });
 });
 
 Deno.test("blocking calls work when the library is imported from an http URL", async () => {
@@ -298,8 +314,8 @@ Deno.test("blocking calls work when the library is imported from an http URL", a
       ],
       { DENO_DIR: `${dir}/deno_dir` },
     );
-    assert.equal(out.code, 0, out.stderr);
-    assert.deepEqual(JSON.parse(out.stdout), {
+    assertStrictEquals(out.code, 0, out.stderr);
+    assertEquals(JSON.parse(out.stdout), {
       ls: ["/a", "/b"],
       b: [3],
       async: [1, 2],

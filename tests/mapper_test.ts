@@ -32,6 +32,7 @@ mapperTests(register("MemoryFileSystem", () => {
   return Promise.resolve({
     fs,
     root: "/root",
+    dirSize: () => Promise.resolve(0),
     async [Symbol.asyncDispose]() {},
   });
 }));
@@ -47,6 +48,7 @@ mapperTests(register("MemoryFileSystem (blocking mode)", async () => {
   return {
     fs,
     root: "/root",
+    dirSize: () => Promise.resolve(0),
     async [Symbol.asyncDispose]() {
       await loop.close();
     },
@@ -61,6 +63,7 @@ mapperTests(register("LocalFileSystem", async () => {
   return {
     fs: new LocalFileSystem({ asynchronous: true }),
     root,
+    dirSize: async (path: string) => (await Deno.stat(path)).size,
     async [Symbol.asyncDispose]() {
       await Deno.remove(root, { recursive: true });
     },

@@ -1,4 +1,12 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertInstanceOf,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
+import { FakeTime } from "@std/testing/time";
+import { assertRejectsAbort } from "./_helpers.ts";
 import {
   batchDefaults,
   Callback,
@@ -41,16 +49,16 @@ for (const batchSize of [5, 128]) {
   Deno.test(`runCorosInChunks() keeps exactly ${batchSize} in flight at most, and reaches it`, async () => {
     const { state, thunks } = tracked(600);
     const out = await runCorosInChunks(thunks, { batchSize });
-    assert.equal(state.max, batchSize);
-    assert.equal(state.started, 600);
-    assert.deepEqual(out, Array.from({ length: 600 }, (_, i) => i));
+    assertStrictEquals(state.max, batchSize);
+    assertStrictEquals(state.started, 600);
+    assertEquals(out, Array.from({ length: 600 }, (_, i) => i));
   });
 }
 
 Deno.test("runCorosInChunks() runs all at once with batchSize -1", async () => {
   const { state, thunks } = tracked(3000);
   await runCorosInChunks(thunks, { batchSize: -1 });
-  assert.equal(state.max, 3000);
+  assertStrictEquals(state.max, 3000);
 });
 
 Deno.test("runCorosInChunks() starts a new thunk as soon as one settles (sliding window)", async () => {
@@ -62,14 +70,14 @@ Deno.test("runCorosInChunks() starts a new thunk as soon as one settles (sliding
     return i;
   });
   const run = runCorosInChunks(thunks, { batchSize: 2 });
-  assert.deepEqual(started, [0, 1]);
+  assertEquals(started, [0, 1]);
   gates[1].resolve(); // the second settles first: the third starts while the first still runs
   await new Promise((r) => setTimeout(r, 0));
-  assert.deepEqual(started, [0, 1, 2]);
+  assertEquals(started, [0, 1, 2]);
   gates[0].resolve();
   gates[2].resolve();
   gates[3].resolve();
-  assert.deepEqual(await run, [0, 1, 2, 3]);
+  assertEquals(await run, [0, 1, 2, 3]);
 });
 
 Deno.test("runCorosInChunks() returns results in input order whatever the completion order", async () => {
@@ -79,7 +87,7 @@ Deno.test("runCorosInChunks() returns results in input order whatever the comple
     { batchSize: -1 },
   );
   for (const g of gates.toReversed()) g.resolve();
-  assert.deepEqual(await run, gates.map((_, i) => i * i));
+  assertEquals(await run, gates.map((_, i) => i * i));
 });
 
 Deno.test("runCorosInChunks() resolves batch size: option > conf > batchDefaults", async () => {
@@ -89,24 +97,24 @@ Deno.test("runCorosInChunks() resolves batch size: option > conf > batchDefaults
     batchDefaults.batchSize = 2;
     let t = tracked(20);
     await runCorosInChunks(t.thunks, { nofiles: true });
-    assert.equal(t.state.max, 3, "batchDefaults.nofilesBatchSize");
+    assertStrictEquals(t.state.max, 3, "batchDefaults.nofilesBatchSize");
     t = tracked(20);
     await runCorosInChunks(t.thunks);
-    assert.equal(t.state.max, 2, "batchDefaults.batchSize");
+    assertStrictEquals(t.state.max, 2, "batchDefaults.batchSize");
 
     conf.nofiles_gather_batch_size = 7;
     conf.gather_batch_size = 6;
     t = tracked(20);
     await runCorosInChunks(t.thunks, { nofiles: true });
-    assert.equal(t.state.max, 7, "conf beats batchDefaults");
-    assert.equal(getBatchSize(true), 7);
+    assertStrictEquals(t.state.max, 7, "conf beats batchDefaults");
+    assertStrictEquals(getBatchSize(true), 7);
     t = tracked(20);
     await runCorosInChunks(t.thunks);
-    assert.equal(t.state.max, 6);
+    assertStrictEquals(t.state.max, 6);
 
     t = tracked(20);
     await runCorosInChunks(t.thunks, { nofiles: true, batchSize: 4 });
-    assert.equal(t.state.max, 4, "the option beats conf");
+    assertStrictEquals(t.state.max, 4, "the option beats conf");
   } finally {
     Object.assign(batchDefaults, saved);
     delete conf.nofiles_gather_batch_size;
@@ -117,31 +125,37 @@ Deno.test("runCorosInChunks() resolves batch size: option > conf > batchDefaults
 for (const bad of [0, -2, 1.5, NaN]) {
   Deno.test(`runCorosInChunks() rejects batch size ${bad} with RangeError before any thunk runs`, async () => {
     const { state, thunks } = tracked(5);
-    await assert.rejects(
-      runCorosInChunks(thunks, { batchSize: bad }),
+    await assertRejects(
+      () => runCorosInChunks(thunks, { batchSize: bad }),
       RangeError,
     );
-    assert.equal(state.started, 0);
+    assertStrictEquals(state.started, 0);
   });
 }
 
 Deno.test("runCorosInChunks() times out a thunk: FSTimeoutError in its slot, its signal aborted", async () => {
+  using time = new FakeTime();
   const seen: AbortSignal[] = [];
-  const out = await runCorosInChunks(
+  const run = runCorosInChunks(
     [untilAborted(seen), () => Promise.resolve("fast")],
     { timeout: 0.02, returnExceptions: true },
   );
-  assert.ok(out[0] instanceof FSTimeoutError);
-  assert.equal(out[1], "fast");
-  assert.equal(seen[0].aborted, true);
-  assert.ok(seen[0].reason instanceof FSTimeoutError);
+  await time.tickAsync(19);
+  assertStrictEquals(seen[0].aborted, false);
+  await time.tickAsync(1);
+  const out = await run;
+  assertInstanceOf(out[0], FSTimeoutError);
+  assertStrictEquals(out[0].timeout, 0.02);
+  assertStrictEquals(out[1], "fast");
+  assertStrictEquals(seen[0].aborted, true);
+  assert(seen[0].reason instanceof FSTimeoutError);
 });
 
 Deno.test("runCorosInChunks() timeout 0 means none", async () => {
   const out = await runCorosInChunks([() => Promise.resolve(1)], {
     timeout: 0,
   });
-  assert.deepEqual(out, [1]);
+  assertEquals(out, [1]);
 });
 
 Deno.test("runCorosInChunks() stops on the first error: in-flight signals abort, no new thunk starts", async () => {
@@ -154,13 +168,14 @@ Deno.test("runCorosInChunks() stops on the first error: in-flight signals abort,
   thunks[2] = () => Promise.resolve().then(() => Promise.reject(boom));
   let started = 0;
   const counted = thunks.map((t) => (s: AbortSignal) => (started++, t(s)));
-  await assert.rejects(
-    runCorosInChunks(counted, { batchSize: 4 }),
-    (e) => e === boom,
+  const thrown = await assertRejects(
+    () => runCorosInChunks(counted, { batchSize: 4 }),
+    Error,
   );
-  assert.equal(started, 4, "only the first window started");
-  assert.equal(seen.length, 3);
-  assert.ok(seen.every((s) => s.aborted && s.reason === boom));
+  assertStrictEquals(thrown, boom);
+  assertStrictEquals(started, 4, "only the first window started");
+  assertStrictEquals(seen.length, 3);
+  assert(seen.every((s) => s.aborted && s.reason === boom));
 });
 
 Deno.test("runCorosInChunks() with returnExceptions puts errors in place and runs everything", async () => {
@@ -172,9 +187,9 @@ Deno.test("runCorosInChunks() with returnExceptions puts errors in place and run
     ],
     { returnExceptions: true, batchSize: 1 },
   );
-  assert.equal(out[0], 1);
-  assert.ok(out[1] instanceof TypeError);
-  assert.equal(out[2], 3);
+  assertStrictEquals(out[0], 1);
+  assert(out[1] instanceof TypeError);
+  assertStrictEquals(out[2], 3);
 });
 
 Deno.test("runCorosInChunks() turns a thunk that throws synchronously into its error", async () => {
@@ -184,7 +199,7 @@ Deno.test("runCorosInChunks() turns a thunk that throws synchronously into its e
     }],
     { returnExceptions: true },
   );
-  assert.ok(out[0] instanceof RangeError);
+  assert(out[0] instanceof RangeError);
 });
 
 Deno.test("runCorosInChunks() calls the callback once per settle, failures included", async () => {
@@ -200,8 +215,8 @@ Deno.test("runCorosInChunks() calls the callback once per settle, failures inclu
     returnExceptions: true,
     batchSize: 3,
   });
-  assert.equal(callback.value, 10);
-  assert.deepEqual(values, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assertStrictEquals(callback.value, 10);
+  assertEquals(values, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 });
 
 Deno.test("runCorosInChunks() aborts everything on the caller's signal", async () => {
@@ -216,19 +231,19 @@ Deno.test("runCorosInChunks() aborts everything on the caller's signal", async (
   );
   const reason = new Error("stop");
   controller.abort(reason);
-  await assert.rejects(run, (e) => e === reason);
-  assert.equal(seen.length, 3);
-  assert.ok(seen.every((s) => s.aborted));
+  assertStrictEquals(await assertRejects(() => run, Error), reason);
+  assertStrictEquals(seen.length, 3);
+  assert(seen.every((s) => s.aborted));
 });
 
 Deno.test("runCorosInChunks() rejects at once on an already aborted signal, starting nothing", async () => {
   const { state, thunks } = tracked(3);
-  await assert.rejects(
-    runCorosInChunks(thunks, { signal: AbortSignal.abort() }),
+  await assertRejectsAbort(() =>
+    runCorosInChunks(thunks, { signal: AbortSignal.abort() })
   );
-  assert.equal(state.started, 0);
+  assertStrictEquals(state.started, 0);
 });
 
 Deno.test("runCorosInChunks() of no thunks is an empty list", async () => {
-  assert.deepEqual(await runCorosInChunks([]), []);
+  assertEquals(await runCorosInChunks([]), []);
 });

@@ -76,7 +76,7 @@ export type {
  * @example Read a file and a byte range from a local server
  * ```ts
  * import { HTTPFileSystem } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assertStrictEquals } from "@std/assert";
  *
  * await using server = Deno.serve(
  *   { hostname: "127.0.0.1", port: 0, onListen() {} },
@@ -84,8 +84,8 @@ export type {
  * );
  * const url = `http://127.0.0.1:${server.addr.port}/greeting.txt`;
  * await using fs = new HTTPFileSystem({ asynchronous: true });
- * assert.equal(new TextDecoder().decode(await fs._catFile(url)), "hello world");
- * assert.equal((await fs._info(url)).size, 11);
+ * assertStrictEquals(new TextDecoder().decode(await fs._catFile(url)), "hello world");
+ * assertStrictEquals((await fs._info(url)).size, 11);
  * ```
  */
 export class HTTPFileSystem extends AsyncFileSystem {

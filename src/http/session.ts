@@ -96,10 +96,10 @@ class KeyedLimiter {
  * @example A session with its own connection pool
  * ```ts
  * import { HTTPSession } from "@fsspec/asyn";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
  * await using session = new HTTPSession({ client: { poolMaxIdlePerHost: 4 } });
- * assert.ok(session.client);
+ * assert(session.client);
  * ```
  */
 export class HTTPSession implements AsyncDisposable {

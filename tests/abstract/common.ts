@@ -14,6 +14,11 @@ export interface ConformanceContext extends AsyncDisposable {
   fs: AsyncFileSystem;
   /** An empty directory on it that the test may fill. */
   root: string;
+  /**
+   * The size the backend should report for a directory, read from a source
+   * other than the filesystem under test (the OS for a local path).
+   */
+  dirSize(path: string): Promise<number>;
 }
 
 /** Makes a fresh context for one test. */

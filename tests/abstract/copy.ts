@@ -5,7 +5,12 @@
  * @module
  */
 
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 import { FileNotFoundError } from "../../src/errors.ts";
 import {
   dec,
@@ -27,16 +32,16 @@ export function copyTests(test: Register): void {
     for (const t of [target, target + "/"]) {
       await fs._copy(join(source, "file2"), t);
       await fs._copy(join(source, "subdir", "subfile1"), t);
-      assert.deepEqual(await fs._ls(target, { detail: false }), [
+      assertEquals(await fs._ls(target, { detail: false }), [
         join(target, "file2"),
         join(target, "subfile1"),
       ]);
-      assert.equal(
+      assertStrictEquals(
         dec(await fs._catFile(join(target, "subfile1"))),
         "subfile1",
       );
       await fs._rm([join(target, "file2"), join(target, "subfile1")]);
-      assert.deepEqual(await fs._ls(target), []);
+      assertEquals(await fs._ls(target), []);
     }
   });
 
@@ -48,8 +53,8 @@ export function copyTests(test: Register): void {
       join(source, "subdir", "subfile1"),
       join(target, "newdir") + "/",
     );
-    assert.ok(await fs._isDir(join(target, "newdir")));
-    assert.ok(await fs._isFile(join(target, "newdir", "subfile1")));
+    assert(await fs._isDir(join(target, "newdir")));
+    assert(await fs._isFile(join(target, "newdir", "subfile1")));
   });
 
   test("_copy() copies a file to a new file name, in an existing or a new directory", async ({ fs, root }) => {
@@ -57,16 +62,22 @@ export function copyTests(test: Register): void {
     const target = join(root, "target");
     await fs._mkdir(target);
     await fs._copy(join(source, "subdir", "subfile1"), join(target, "newfile"));
-    assert.equal(dec(await fs._catFile(join(target, "newfile"))), "subfile1");
+    assertStrictEquals(
+      dec(await fs._catFile(join(target, "newfile"))),
+      "subfile1",
+    );
     await fs._copy(join(source, "file1"), join(target, "newdir", "newfile"));
-    assert.ok(await fs._isDir(join(target, "newdir")));
-    assert.equal(
+    assert(await fs._isDir(join(target, "newdir")));
+    assertStrictEquals(
       dec(await fs._catFile(join(target, "newdir", "newfile"))),
       "file1",
     );
     // overwrite
     await fs._copy(join(source, "file2"), join(target, "newfile"));
-    assert.equal(dec(await fs._catFile(join(target, "newfile"))), "file2");
+    assertStrictEquals(
+      dec(await fs._catFile(join(target, "newfile"))),
+      "file2",
+    );
   });
 
   test("_copy() copies a directory into an existing directory only when recursive", async ({ fs, root }) => {
@@ -77,11 +88,11 @@ export function copyTests(test: Register): void {
       const s = join(source, "subdir") + (sourceSlash ? "/" : "");
       const t = targetSlash ? target + "/" : target;
       await fs._copy(s, t);
-      assert.deepEqual(await fs._ls(target, { detail: false }), []);
+      assertEquals(await fs._ls(target, { detail: false }), []);
 
       await fs._copy(s, t, { recursive: true });
       const base = sourceSlash ? target : join(target, "subdir");
-      assert.deepEqual(await fs._find(target, { withDirs: true }), [
+      assertEquals(await fs._find(target, { withDirs: true }), [
         target,
         ...(sourceSlash ? [] : [base]),
         join(base, "nesteddir"),
@@ -99,14 +110,14 @@ export function copyTests(test: Register): void {
           : [join(target, "subdir")],
         { recursive: true },
       );
-      assert.deepEqual(await fs._ls(target, { detail: false }), []);
+      assertEquals(await fs._ls(target, { detail: false }), []);
 
       await fs._copy(s, t, { recursive: true, maxDepth: 1 });
-      assert.deepEqual(await fs._find(target), [
+      assertEquals(await fs._find(target), [
         join(base, "subfile1"),
         join(base, "subfile2"),
       ]);
-      assert.equal(await fs._exists(join(base, "nesteddir")), false);
+      assertStrictEquals(await fs._exists(join(base, "nesteddir")), false);
       await fs._rm(target, { recursive: true });
       await fs._mkdir(target);
     }
@@ -120,22 +131,22 @@ export function copyTests(test: Register): void {
       const s = join(source, "subdir") + (slash ? "/" : "");
       const t = join(target, "newdir") + (slash ? "/" : "");
       await fs._copy(s, t);
-      assert.deepEqual(await fs._ls(target), []);
+      assertEquals(await fs._ls(target), []);
       await fs._copy(s, t, { recursive: true });
       const newdir = join(target, "newdir");
-      assert.deepEqual(await fs._find(newdir, { withDirs: true }), [
+      assertEquals(await fs._find(newdir, { withDirs: true }), [
         newdir,
         join(newdir, "nesteddir"),
         join(newdir, "nesteddir", "nestedfile"),
         join(newdir, "subfile1"),
         join(newdir, "subfile2"),
       ]);
-      assert.equal(await fs._exists(join(target, "subdir")), false);
+      assertStrictEquals(await fs._exists(join(target, "subdir")), false);
       await fs._rm(newdir, { recursive: true });
-      assert.equal(await fs._exists(newdir), false);
+      assertStrictEquals(await fs._exists(newdir), false);
 
       await fs._copy(s, t, { recursive: true, maxDepth: 1 });
-      assert.deepEqual(await fs._find(newdir, { withDirs: true }), [
+      assertEquals(await fs._find(newdir, { withDirs: true }), [
         newdir,
         join(newdir, "subfile1"),
         join(newdir, "subfile2"),
@@ -153,7 +164,7 @@ export function copyTests(test: Register): void {
         const dest = newDir ? join(target, "newdir") : target;
         const t = dest + (slash ? "/" : "");
         await fs._copy(join(source, "subdir", "*"), t);
-        assert.deepEqual(await fs._find(target), [
+        assertEquals(await fs._find(target), [
           join(dest, "subfile1"),
           join(dest, "subfile2"),
         ]);
@@ -161,7 +172,7 @@ export function copyTests(test: Register): void {
         await fs._mkdir(target);
         for (const [glob, recursive] of [["*", true], ["**", false]] as const) {
           await fs._copy(join(source, "subdir", glob), t, { recursive });
-          assert.deepEqual(await fs._find(target), [
+          assertEquals(await fs._find(target), [
             join(dest, "nesteddir", "nestedfile"),
             join(dest, "subfile1"),
             join(dest, "subfile2"),
@@ -172,11 +183,11 @@ export function copyTests(test: Register): void {
             recursive,
             maxDepth: 1,
           });
-          assert.deepEqual(await fs._find(target), [
+          assertEquals(await fs._find(target), [
             join(dest, "subfile1"),
             join(dest, "subfile2"),
           ], `${glob} recursive=${recursive} maxDepth=1`);
-          assert.equal(await fs._exists(join(dest, "nesteddir")), false);
+          assertStrictEquals(await fs._exists(join(dest, "nesteddir")), false);
           await fs._rm(target, { recursive: true });
           await fs._mkdir(target);
         }
@@ -196,7 +207,7 @@ export function copyTests(test: Register): void {
             recursive,
             maxDepth,
           });
-          assert.deepEqual(
+          assertEquals(
             await fs._find(target),
             expected.map((p) => join(dest, p)).sort(),
             `copy ${path} recursive=${recursive} maxDepth=${maxDepth} newDir=${newDir} slash=${slash}`,
@@ -218,22 +229,22 @@ export function copyTests(test: Register): void {
     await fs._mkdir(target);
     for (const t of [target, target + "/"]) {
       await fs._copy(files, t);
-      assert.deepEqual(await fs._ls(target, { detail: false }), [
+      assertEquals(await fs._ls(target, { detail: false }), [
         join(target, "file1"),
         join(target, "file2"),
         join(target, "subfile1"),
       ]);
       await fs._rm(await fs._ls(target, { detail: false }));
-      assert.deepEqual(await fs._ls(target), []);
+      assertEquals(await fs._ls(target), []);
     }
     await fs._copy(files, join(target, "newdir") + "/");
-    assert.deepEqual(await fs._ls(join(target, "newdir"), { detail: false }), [
+    assertEquals(await fs._ls(join(target, "newdir"), { detail: false }), [
       join(target, "newdir", "file1"),
       join(target, "newdir", "file2"),
       join(target, "newdir", "subfile1"),
     ]);
     await fs._copy(files.slice(0, 2), join(target, "other"));
-    assert.deepEqual(await fs._find(join(target, "other")), [
+    assertEquals(await fs._find(join(target, "other")), [
       join(target, "other", "file1"),
       join(target, "other", "file2"),
     ]);
@@ -243,10 +254,10 @@ export function copyTests(test: Register): void {
     const source = await sameNamePrefix(fs, root);
     const target = join(root, "target");
     await fs._copy(join(source, "subdir"), target, { recursive: true });
-    assert.deepEqual(await fs._find(target), [join(target, "subfile.txt")]);
+    assertEquals(await fs._find(target), [join(target, "subfile.txt")]);
     await fs._rm([join(target, "subfile.txt")]);
     await fs._copy(join(source, "subdir*"), target, { recursive: true });
-    assert.deepEqual(await fs._find(target), [
+    assertEquals(await fs._find(target), [
       join(target, "subdir.txt"),
       join(target, "subdir", "subfile.txt"),
     ]);
@@ -267,9 +278,9 @@ export function copyTests(test: Register): void {
     );
     await fs._copy(names.map((n) => join(source, n)), dests, { batchSize: 3 });
     for (const [i, d] of dests.entries()) {
-      assert.equal(dec(await fs._catFile(d)), String(i));
+      assertStrictEquals(dec(await fs._catFile(d)), String(i));
     }
-    await assert.rejects(
+    await assertRejects(
       () => fs._copy([join(source, names[0])], dests),
       RangeError,
     );
@@ -280,15 +291,16 @@ export function copyTests(test: Register): void {
     const target = join(root, "target");
     await fs._mkdir(target);
     const missing = join(source, "missing");
-    await assert.rejects(
-      fs._copy(missing, join(target, "x")),
+    await assertRejects(
+      () => fs._copy(missing, join(target, "x")),
       FileNotFoundError,
     );
-    await assert.rejects(
-      fs._copy([join(source, "file1"), missing], [
-        join(target, "a"),
-        join(target, "b"),
-      ]),
+    await assertRejects(
+      () =>
+        fs._copy([join(source, "file1"), missing], [
+          join(target, "a"),
+          join(target, "b"),
+        ]),
       FileNotFoundError,
     );
     await fs._copy([join(source, "file1"), missing], [
@@ -297,9 +309,9 @@ export function copyTests(test: Register): void {
     ], {
       onError: "ignore",
     });
-    assert.deepEqual(await fs._ls(target, { detail: false }), [
+    assertEquals(await fs._ls(target, { detail: false }), [
       join(target, "a"),
     ]);
-    assert.equal(dec(await fs._catFile(join(target, "a"))), "file1");
+    assertStrictEquals(dec(await fs._catFile(join(target, "a"))), "file1");
   });
 }

@@ -6,7 +6,12 @@
  * @module
  */
 
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 import { Callback } from "../../src/callbacks.ts";
 import { FileNotFoundError } from "../../src/errors.ts";
 import { LocalFileSystem } from "../../src/local/local_file_system.ts";
@@ -39,42 +44,45 @@ export function getPutTests(test: Register): void {
     await fs._get(join(source, "file1"), join(tmp.path, "renamed"));
     await fs._get(join(source, "file1"), join(tmp.path, "newdir") + "/");
     await fs._get(join(source, "file1"), join(tmp.path, "new2", "newfile"));
-    assert.deepEqual(await localFiles(tmp.path), [
+    assertEquals(await localFiles(tmp.path), [
       "file2",
       "new2/newfile",
       "newdir/file1",
       "renamed",
       "subfile1",
     ]);
-    assert.equal(
+    assertStrictEquals(
       await Deno.readTextFile(join(tmp.path, "subfile1")),
       "subfile1",
     );
-    assert.equal(await Deno.readTextFile(join(tmp.path, "renamed")), "file1");
+    assertStrictEquals(
+      await Deno.readTextFile(join(tmp.path, "renamed")),
+      "file1",
+    );
   });
 
   test("_get() reproduces a tree locally when recursive, counting files on the callback", async ({ fs, root }) => {
     const source = await scenario0(fs, root);
     await using tmp = await localTempDir();
     await fs._get(join(source, "subdir"), tmp.path);
-    assert.deepEqual(await localLs(tmp.path), []);
+    assertEquals(await localLs(tmp.path), []);
     const cb = countingCallback();
     await fs._get(source, join(tmp.path, "copy"), {
       recursive: true,
       callback: cb,
       batchSize: 2,
     });
-    assert.deepEqual(await localFiles(join(tmp.path, "copy")), [
+    assertEquals(await localFiles(join(tmp.path, "copy")), [
       "file1",
       "file2",
       "subdir/nesteddir/nestedfile",
       "subdir/subfile1",
       "subdir/subfile2",
     ]);
-    assert.equal(cb.size, 5);
-    assert.equal(cb.value, 5);
-    assert.deepEqual(cb.values, [0, 1, 2, 3, 4, 5]);
-    assert.equal(
+    assertStrictEquals(cb.size, 5);
+    assertStrictEquals(cb.value, 5);
+    assertEquals(cb.values, [0, 1, 2, 3, 4, 5]);
+    assertStrictEquals(
       await Deno.readTextFile(
         join(tmp.path, "copy", "subdir", "nesteddir", "nestedfile"),
       ),
@@ -86,7 +94,7 @@ export function getPutTests(test: Register): void {
       recursive: true,
       maxDepth: 1,
     });
-    assert.deepEqual(await localFiles(join(tmp.path, "existing")), [
+    assertEquals(await localFiles(join(tmp.path, "existing")), [
       "subdir/subfile1",
       "subdir/subfile2",
     ]);
@@ -96,12 +104,12 @@ export function getPutTests(test: Register): void {
     const source = await scenario0(fs, root);
     await using tmp = await localTempDir();
     await fs._get(join(source, "subdir", "*"), join(tmp.path, "g") + "/");
-    assert.deepEqual(await localFiles(join(tmp.path, "g")), [
+    assertEquals(await localFiles(join(tmp.path, "g")), [
       "subfile1",
       "subfile2",
     ]);
     await fs._get(join(source, "subdir", "**"), join(tmp.path, "h"));
-    assert.deepEqual(await localFiles(join(tmp.path, "h")), [
+    assertEquals(await localFiles(join(tmp.path, "h")), [
       "nesteddir/nestedfile",
       "subfile1",
       "subfile2",
@@ -110,12 +118,12 @@ export function getPutTests(test: Register): void {
       [join(source, "file1"), join(source, "subdir", "subfile2")],
       [join(tmp.path, "l", "one"), join(tmp.path, "l", "two")],
     );
-    assert.equal(
+    assertStrictEquals(
       await Deno.readTextFile(join(tmp.path, "l", "two")),
       "subfile2",
     );
-    await assert.rejects(
-      fs._get(join(source, "missing"), join(tmp.path, "m")),
+    await assertRejects(
+      () => fs._get(join(source, "missing"), join(tmp.path, "m")),
       FileNotFoundError,
     );
   });
@@ -127,7 +135,7 @@ export function getPutTests(test: Register): void {
         await using tmp = await localTempDir();
         const dest = newDir ? join(tmp.path, "newdir") : tmp.path;
         await fs._get(join(source, path), dest + "/", { recursive, maxDepth });
-        assert.deepEqual(
+        assertEquals(
           await localFiles(dest),
           [...expected].sort(),
           `get ${path} recursive=${recursive} maxDepth=${maxDepth} newDir=${newDir}`,
@@ -146,13 +154,16 @@ export function getPutTests(test: Register): void {
     await fs._put(join(lsource, "subdir", "subfile1"), target + "/");
     await fs._put(join(lsource, "file1"), join(target, "renamed"));
     await fs._put(join(lsource, "file1"), join(target, "newdir") + "/");
-    assert.deepEqual(await fs._find(target), [
+    assertEquals(await fs._find(target), [
       join(target, "file2"),
       join(target, "newdir", "file1"),
       join(target, "renamed"),
       join(target, "subfile1"),
     ]);
-    assert.equal(dec(await fs._catFile(join(target, "renamed"))), "file1");
+    assertStrictEquals(
+      dec(await fs._catFile(join(target, "renamed"))),
+      "file1",
+    );
   });
 
   test("_put() uploads a tree when recursive, counting files on the callback", async ({ fs, root }) => {
@@ -161,20 +172,20 @@ export function getPutTests(test: Register): void {
     const lsource = await scenario0(local, tmp.path);
     const target = join(root, "target");
     await fs._put(join(lsource, "subdir"), target);
-    assert.equal(await fs._exists(target), false);
+    assertStrictEquals(await fs._exists(target), false);
     const cb = countingCallback();
     await fs._put(lsource + "/", target, { recursive: true, callback: cb });
-    assert.deepEqual(await fs._find(target), [
+    assertEquals(await fs._find(target), [
       join(target, "file1"),
       join(target, "file2"),
       join(target, "subdir", "nesteddir", "nestedfile"),
       join(target, "subdir", "subfile1"),
       join(target, "subdir", "subfile2"),
     ]);
-    assert.ok(await fs._isDir(join(target, "subdir", "nesteddir")));
-    assert.equal(cb.size, 5);
-    assert.equal(cb.value, 5);
-    assert.equal(
+    assert(await fs._isDir(join(target, "subdir", "nesteddir")));
+    assertStrictEquals(cb.size, 5);
+    assertStrictEquals(cb.value, 5);
+    assertStrictEquals(
       dec(await fs._catFile(join(target, "subdir", "subfile2"))),
       "subfile2",
     );
@@ -182,7 +193,7 @@ export function getPutTests(test: Register): void {
       join(root, "x"),
       join(root, "y"),
     ]);
-    assert.equal(dec(await fs._catFile(join(root, "y"))), "file2");
+    assertStrictEquals(dec(await fs._catFile(join(root, "y"))), "file2");
   });
 
   test("_put() handles fsspec's glob edge cases", async ({ fs, root }) => {
@@ -195,7 +206,7 @@ export function getPutTests(test: Register): void {
         await fs._mkdir(target);
         const dest = newDir ? join(target, "newdir") : target;
         await fs._put(join(lsource, path), dest + "/", { recursive, maxDepth });
-        assert.deepEqual(
+        assertEquals(
           await fs._find(target),
           expected.map((p) => join(dest, p)).sort(),
           `put ${path} recursive=${recursive} maxDepth=${maxDepth} newDir=${newDir}`,

@@ -1,4 +1,11 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertInstanceOf,
+  assertRejects,
+  assertStrictEquals,
+  assertThrows,
+} from "@std/assert";
 import {
   Callback,
   FileNotFoundError,
@@ -25,19 +32,22 @@ Deno.test("filesystem() serves http and https with HTTPFileSystem", async () => 
     asynchronous: true,
     skipInstanceCache: true,
   });
-  assert.ok(a instanceof HTTPFileSystem);
-  assert.ok(b instanceof HTTPFileSystem);
-  assert.deepEqual(HTTPFileSystem.protocol, ["http", "https"]);
+  assert(a instanceof HTTPFileSystem);
+  assert(b instanceof HTTPFileSystem);
+  assertEquals(HTTPFileSystem.protocol, ["http", "https"]);
 });
 
 Deno.test("HTTPFileSystem.stripProtocol() keeps the URL whole but for trailing slashes", () => {
-  assert.equal(
+  assertStrictEquals(
     HTTPFileSystem.stripProtocol("http://h:1/a/b"),
     "http://h:1/a/b",
   );
-  assert.equal(HTTPFileSystem.stripProtocol("https://h/a/"), "https://h/a");
-  assert.equal(HTTPFileSystem.stripProtocol("http://h/"), "http://h");
-  assert.equal(
+  assertStrictEquals(
+    HTTPFileSystem.stripProtocol("https://h/a/"),
+    "https://h/a",
+  );
+  assertStrictEquals(HTTPFileSystem.stripProtocol("http://h/"), "http://h");
+  assertStrictEquals(
     HTTPFileSystem.stripProtocol("http://h/q?x=a/"),
     "http://h/q?x=a/",
   );
@@ -45,19 +55,19 @@ Deno.test("HTTPFileSystem.stripProtocol() keeps the URL whole but for trailing s
 
 Deno.test("HTTPFileSystem.globQuestionMark is false and parent() climbs URLs", () => {
   const fs = httpFs();
-  assert.equal(fs.globQuestionMark, false);
-  assert.equal(fs.parent("http://h:1/a/b"), "http://h:1/a");
-  assert.equal(fs.parent("http://h:1/a"), "http://h:1");
-  assert.equal(fs.parent("http://h:1"), "");
+  assertStrictEquals(fs.globQuestionMark, false);
+  assertStrictEquals(fs.parent("http://h:1/a/b"), "http://h:1/a");
+  assertStrictEquals(fs.parent("http://h:1/a"), "http://h:1");
+  assertStrictEquals(fs.parent("http://h:1"), "");
 });
 
 Deno.test("HTTPFileSystem() refuses bad options before any request", () => {
-  assert.throws(() => new HTTPFileSystem({ fetch }), TypeError);
-  assert.throws(() => httpFs({ retries: -1 }), RangeError);
-  assert.throws(() => httpFs({ timeout: -1 }), RangeError);
-  assert.throws(() => httpFs({ blockSize: 1.5 }), RangeError);
-  assert.throws(() => httpFs({ limitPerHost: 0 }), RangeError);
-  assert.throws(
+  assertThrows(() => new HTTPFileSystem({ fetch }), TypeError);
+  assertThrows(() => httpFs({ retries: -1 }), RangeError);
+  assertThrows(() => httpFs({ timeout: -1 }), RangeError);
+  assertThrows(() => httpFs({ blockSize: 1.5 }), RangeError);
+  assertThrows(() => httpFs({ limitPerHost: 0 }), RangeError);
+  assertThrows(
     () => httpFs({ uploadMethod: "PATCH" as "PUT" }),
     TypeError,
   );
@@ -67,18 +77,18 @@ Deno.test("HTTPFileSystem._catFile() reads a whole file", async () => {
   await using server = treeServer();
   await using fs = httpFs();
   const out = await fs._catFile(`${server.url}/index/realfile`);
-  assert.deepEqual(out, pattern(1000));
+  assertEquals(out, pattern(1000));
 });
 
 Deno.test("HTTPFileSystem._isDir() decides without downloading a file (fsspec #1707)", async () => {
   await using server = treeServer();
   server.files.set("/big.bin", new Uint8Array(1 << 20));
   await using fs = httpFs();
-  assert.equal(await fs._isDir(`${server.url}/simple/dir`), true);
-  assert.equal(await fs._isDir(`${server.url}/simple/dir/`), true);
-  assert.equal(await fs._isDir(`${server.url}/big.bin`), false);
-  assert.equal(await fs._isDir(`${server.url}/nothing`), false);
-  assert.equal(server.seen("/big.bin", "GET").length, 0);
+  assertStrictEquals(await fs._isDir(`${server.url}/simple/dir`), true);
+  assertStrictEquals(await fs._isDir(`${server.url}/simple/dir/`), true);
+  assertStrictEquals(await fs._isDir(`${server.url}/big.bin`), false);
+  assertStrictEquals(await fs._isDir(`${server.url}/nothing`), false);
+  assertStrictEquals(server.seen("/big.bin", "GET").length, 0);
 });
 
 Deno.test("HTTPFileSystem._isDir() counts an HTML page with links below it", async () => {
@@ -91,8 +101,8 @@ Deno.test("HTTPFileSystem._isDir() counts an HTML page with links below it", asy
   server.files.set("/lonely.html", new TextEncoder().encode("<p>no links</p>"));
   server.types.set("/lonely.html", "text/html");
   await using fs = httpFs();
-  assert.equal(await fs._isDir(`${server.url}/index`), true);
-  assert.equal(await fs._isDir(`${server.url}/lonely.html`), false);
+  assertStrictEquals(await fs._isDir(`${server.url}/index`), true);
+  assertStrictEquals(await fs._isDir(`${server.url}/lonely.html`), false);
 });
 
 Deno.test("HTTPFileSystem._exists() is false for 404, and for other failures unless strict", async () => {
@@ -101,57 +111,66 @@ Deno.test("HTTPFileSystem._exists() is false for 404, and for other failures unl
   server.statuses.set("/broken", 500);
   await using fs = httpFs({ retries: 0 });
   const u = server.url;
-  assert.equal(await fs._exists(`${u}/index/realfile`), true);
-  assert.equal(await fs._exists(`${u}/notafile`), false);
-  assert.equal(await fs._exists(`${u}/notafile`, { strict: true }), false);
-  assert.equal(await fs._exists(`${u}/broken`), false);
-  await assert.rejects(fs._exists(`${u}/broken`, { strict: true }), HTTPError);
-  await assert.rejects(
-    fs._exists(`${u}/unauthorized`, { strict: true }),
-    (e: unknown) => e instanceof PermissionError && e.status === 401,
+  assertStrictEquals(await fs._exists(`${u}/index/realfile`), true);
+  assertStrictEquals(await fs._exists(`${u}/notafile`), false);
+  assertStrictEquals(
+    await fs._exists(`${u}/notafile`, { strict: true }),
+    false,
   );
+  assertStrictEquals(await fs._exists(`${u}/broken`), false);
+  await assertRejects(
+    () => fs._exists(`${u}/broken`, { strict: true }),
+    HTTPError,
+  );
+  const refused = await assertRejects(
+    () => fs._exists(`${u}/unauthorized`, { strict: true }),
+    PermissionError,
+  );
+  assertStrictEquals(refused.status, 401);
   const closed = `http://127.0.0.1:${closedPort()}/x`;
-  assert.equal(await fs._exists(closed), false);
-  await assert.rejects(
-    fs._exists(closed, { strict: true }),
-    (e: unknown) =>
-      e instanceof HTTPError && e.status === 0 && e.url === closed &&
-      e.message.includes(closed) && e.cause instanceof TypeError,
+  assertStrictEquals(await fs._exists(closed), false);
+  const error = await assertRejects(
+    () => fs._exists(closed, { strict: true }),
+    HTTPError,
+    closed,
   );
+  assertStrictEquals(error.status, 0);
+  assertStrictEquals(error.url, closed);
+  assertInstanceOf(error.cause, TypeError);
 });
 
 Deno.test("HTTPFileSystem._isFile() is true for files and false for listings and missing URLs", async () => {
   await using server = treeServer();
   await using fs = httpFs();
-  assert.equal(await fs._isFile(`${server.url}/simple/file`), true);
-  assert.equal(await fs._isFile(`${server.url}/simple/dir`), false);
-  assert.equal(await fs._isFile(`${server.url}/nothing`), false);
+  assertStrictEquals(await fs._isFile(`${server.url}/simple/file`), true);
+  assertStrictEquals(await fs._isFile(`${server.url}/simple/dir`), false);
+  assertStrictEquals(await fs._isFile(`${server.url}/nothing`), false);
 });
 
 Deno.test("HTTPFileSystem._find(), _glob() and _du() walk listings with real sizes", async () => {
   await using server = treeServer();
   await using fs = httpFs();
   const u = server.url;
-  assert.deepEqual(await fs._find(`${u}/simple`), [
+  assertEquals(await fs._find(`${u}/simple`), [
     `${u}/simple/dir/file`,
     `${u}/simple/file`,
   ]);
   const detail = await fs._find(`${u}/simple`, { detail: true });
-  assert.equal(detail.get(`${u}/simple/dir/file`)?.size, 20);
-  assert.deepEqual(await fs._glob(`${u}/simple/*`), [
+  assertStrictEquals(detail.get(`${u}/simple/dir/file`)?.size, 20);
+  assertEquals(await fs._glob(`${u}/simple/*`), [
     `${u}/simple/dir`,
     `${u}/simple/file`,
   ]);
-  assert.deepEqual(await fs._glob(`${u}/index/*file`), [
+  assertEquals(await fs._glob(`${u}/index/*file`), [
     `${u}/index/otherfile`,
     `${u}/index/realfile`,
   ]);
-  assert.deepEqual(await fs._glob(`${u}/**/file`), [
+  assertEquals(await fs._glob(`${u}/**/file`), [
     `${u}/simple/dir/file`,
     `${u}/simple/file`,
   ]);
-  assert.equal(await fs._du(`${u}/simple`), 30);
-  assert.equal(await fs._du(`${u}/`), 2030);
+  assertStrictEquals(await fs._du(`${u}/simple`), 30);
+  assertStrictEquals(await fs._du(`${u}/`), 2030);
 });
 
 Deno.test("HTTPFileSystem._glob() takes ? as part of a query, not a wildcard", async () => {
@@ -159,8 +178,8 @@ Deno.test("HTTPFileSystem._glob() takes ? as part of a query, not a wildcard", a
   server.files.set("/q", new Uint8Array(3));
   await using fs = httpFs();
   const url = `${server.url}/q?x=1`;
-  assert.deepEqual(await fs._glob(url), [url]);
-  assert.deepEqual(await fs._cat(url), new Uint8Array(3));
+  assertEquals(await fs._glob(url), [url]);
+  assertEquals(await fs._cat(url), new Uint8Array(3));
 });
 
 Deno.test("HTTPFileSystem._cat() reads many URLs concurrently, and a glob", async () => {
@@ -169,11 +188,11 @@ Deno.test("HTTPFileSystem._cat() reads many URLs concurrently, and a glob", asyn
   const a = `${server.url}/index/realfile`;
   const b = `${server.url}/index/otherfile`;
   const out = await fs._cat([a, b]);
-  assert.deepEqual(out, new Map([[a, pattern(1000)], [b, pattern(1000)]]));
+  assertEquals(out, new Map([[a, pattern(1000)], [b, pattern(1000)]]));
   const globbed = await fs._cat(`${server.url}/index/*`);
-  assert.deepEqual([...globbed.keys()].sort(), [b, a]);
+  assertEquals([...globbed.keys()].sort(), [b, a]);
   const mixed = await fs._cat([a, `${server.url}/nope`], { onError: "return" });
-  assert.ok(mixed.get(`${server.url}/nope`) instanceof FileNotFoundError);
+  assert(mixed.get(`${server.url}/nope`) instanceof FileNotFoundError);
 });
 
 Deno.test("HTTPFileSystem._getFile() streams to disk with progress and no leftovers", async () => {
@@ -190,10 +209,10 @@ Deno.test("HTTPFileSystem._getFile() streams to disk with progress and no leftov
     });
     const lpath = `${dir}/afile`;
     await fs._getFile(`${server.url}/index/realfile`, lpath, { callback });
-    assert.deepEqual(await Deno.readFile(lpath), pattern(1000));
-    assert.equal(callback.size, 1000);
-    assert.equal(callback.value, 1000);
-    assert.deepEqual(
+    assertEquals(await Deno.readFile(lpath), pattern(1000));
+    assertStrictEquals(callback.size, 1000);
+    assertStrictEquals(callback.value, 1000);
+    assertEquals(
       [...Deno.readDirSync(dir)].map((e) => e.name),
       ["afile"],
     );
@@ -208,17 +227,17 @@ Deno.test("HTTPFileSystem._getFile() leaves no file when the download fails", as
   await using fs = httpFs({ retries: 0 });
   const dir = await Deno.makeTempDir();
   try {
-    await assert.rejects(
-      fs._getFile(`${server.url}/index/realfile`, `${dir}/afile`),
-      (e: unknown) =>
-        e instanceof HTTPError && e.status === 0 &&
-        e.cause instanceof TypeError,
+    const error = await assertRejects(
+      () => fs._getFile(`${server.url}/index/realfile`, `${dir}/afile`),
+      HTTPError,
     );
-    await assert.rejects(
-      fs._getFile(`${server.url}/missing`, `${dir}/bfile`),
+    assertStrictEquals(error.status, 0);
+    assertInstanceOf(error.cause, TypeError);
+    await assertRejects(
+      () => fs._getFile(`${server.url}/missing`, `${dir}/bfile`),
       FileNotFoundError,
     );
-    assert.deepEqual([...Deno.readDirSync(dir)], []);
+    assertEquals([...Deno.readDirSync(dir)], []);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -233,10 +252,10 @@ Deno.test("HTTPFileSystem._get() downloads many files and a listed tree", async 
       [`${server.url}/index/realfile`, `${server.url}/index/otherfile`],
       [`${dir}/a`, `${dir}/b`],
     );
-    assert.deepEqual(await Deno.readFile(`${dir}/b`), pattern(1000));
+    assertEquals(await Deno.readFile(`${dir}/b`), pattern(1000));
     await fs._get(`${server.url}/simple`, `${dir}/tree`, { recursive: true });
-    assert.deepEqual(await Deno.readFile(`${dir}/tree/file`), pattern(10, 1));
-    assert.deepEqual(
+    assertEquals(await Deno.readFile(`${dir}/tree/file`), pattern(10, 1));
+    assertEquals(
       await Deno.readFile(`${dir}/tree/dir/file`),
       pattern(20, 2),
     );
@@ -257,14 +276,14 @@ Deno.test("HTTPFileSystem._putFile() streams a file with POST, or PUT by option,
     await fs._putFile(`${dir}/src`, `${server.url}/up/b`, { method: "PUT" });
     const [post] = server.seen("/up/a");
     const [put] = server.seen("/up/b");
-    assert.equal(post.method, "POST");
-    assert.equal(put.method, "PUT");
-    assert.deepEqual(post.body, data);
-    assert.equal(post.headers.get("authorization"), "Bearer t");
-    assert.equal(put.headers.get("authorization"), "Bearer t");
-    assert.equal(callback.value, data.length);
-    await assert.rejects(
-      fs._putFile(`${dir}/absent`, `${server.url}/up/c`),
+    assertStrictEquals(post.method, "POST");
+    assertStrictEquals(put.method, "PUT");
+    assertEquals(post.body, data);
+    assertStrictEquals(post.headers.get("authorization"), "Bearer t");
+    assertStrictEquals(put.headers.get("authorization"), "Bearer t");
+    assertStrictEquals(callback.value, data.length);
+    await assertRejects(
+      () => fs._putFile(`${dir}/absent`, `${server.url}/up/c`),
       FileNotFoundError,
     );
   } finally {
@@ -278,12 +297,15 @@ Deno.test("HTTPFileSystem._pipeFile() PUTs with the instance's headers (fsspec f
   const url = `${server.url}/piped`;
   await fs._pipeFile(url, new TextEncoder().encode("hello"));
   const [put] = server.seen("/piped", "PUT");
-  assert.equal(put.headers.get("x-token"), "t");
-  assert.equal(text(await fs._catFile(url)), "hello");
+  assertStrictEquals(put.headers.get("x-token"), "t");
+  assertStrictEquals(text(await fs._catFile(url)), "hello");
   await fs._rmFile(url);
-  assert.equal(server.seen("/piped", "DELETE")[0].headers.get("x-token"), "t");
-  assert.equal(await fs._exists(url), false);
-  await assert.rejects(fs._rmFile(url), FileNotFoundError);
+  assertStrictEquals(
+    server.seen("/piped", "DELETE")[0].headers.get("x-token"),
+    "t",
+  );
+  assertStrictEquals(await fs._exists(url), false);
+  await assertRejects(() => fs._rmFile(url), FileNotFoundError);
 });
 
 Deno.test("HTTPFileSystem.openAsync() reads and seeks with ranges, also when Range is ignored", async () => {
@@ -294,12 +316,12 @@ Deno.test("HTTPFileSystem.openAsync() reads and seeks with ranges, also when Ran
   for (const range of [true, false]) {
     server.behaviour.range = range;
     await using f = await fs.openAsync(url);
-    assert.equal(f.size, 1000);
-    assert.deepEqual(await f.read(5), data.subarray(0, 5));
+    assertStrictEquals(f.size, 1000);
+    assertEquals(await f.read(5), data.subarray(0, 5));
     f.seek(5, 1);
-    assert.deepEqual(await f.read(5), data.subarray(10, 15));
+    assertEquals(await f.read(5), data.subarray(10, 15));
     f.seek(-3, 2);
-    assert.deepEqual(await f.read(), data.subarray(997));
+    assertEquals(await f.read(), data.subarray(997));
   }
 });
 
@@ -312,21 +334,21 @@ Deno.test("HTTPFileSystem.openAsync() reads a file whose HEAD says length 0", as
     );
   await using fs = httpFs({ fetch: lying });
   await using f = await fs.openAsync("http://h.invalid/f");
-  assert.equal(text(await f.read()), "some data");
+  assertStrictEquals(text(await f.read()), "some data");
 });
 
 Deno.test("HTTPFileSystem._expandPath() and _walk() follow listings as fsspec's", async () => {
   await using server = treeServer();
   await using fs = httpFs();
   const index = `${server.url}/index`;
-  assert.deepEqual(
+  assertEquals(
     await fs._expandPath(index, { recursive: true, maxDepth: 1 }),
     [index, `${index}/otherfile`, `${index}/realfile`],
   );
-  await assert.rejects(fs._expandPath(index, { maxDepth: 0 }), RangeError);
+  await assertRejects(() => fs._expandPath(index, { maxDepth: 0 }), RangeError);
   const steps = [];
   for await (const step of fs._walk(`${server.url}/simple`)) steps.push(step);
-  assert.deepEqual(steps, [
+  assertEquals(steps, [
     [`${server.url}/simple`, ["dir"], ["file"]],
     [`${server.url}/simple/dir`, [], ["file"]],
   ]);

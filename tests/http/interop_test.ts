@@ -2,10 +2,17 @@
  * HTTPFileSystem against servers nobody here wrote: nginx (autoindex, Range,
  * WebDAV PUT/DELETE) and Python's `http.server` (no Range), each started by
  * the test in a temporary directory. Where a binary is missing the test
- * prints a notice and skips, except under `CI=true`, where it fails.
+ * prints a notice and skips, except on CI (`CI` set, and neither `false` nor
+ * `0`), where it fails.
  */
 
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStrictEquals,
+  assertThrows,
+} from "@std/assert";
 import {
   FileNotFoundError,
   filesystem,
@@ -68,7 +75,7 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
     const files = Object.keys(TREE).map((n) => `${base}/${quoted(n)}`).sort();
 
     await t.step("ls lists names and types", async () => {
-      assert.deepEqual(await fs._ls(base), [
+      assertEquals(await fs._ls(base), [
         { name: `${base}/a.txt`, size: null, type: "file" },
         { name: `${base}/space%20name.txt`, size: null, type: "file" },
         { name: `${base}/sub`, size: null, type: "directory" },
@@ -78,15 +85,15 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
     await t.step(
       "find gives every file, with real sizes in detail",
       async () => {
-        assert.deepEqual(await fs._find(base), files);
+        assertEquals(await fs._find(base), files);
         const detail = await fs._find(base, { detail: true });
         for (const [name, data] of Object.entries(TREE)) {
-          assert.equal(
+          assertStrictEquals(
             detail.get(`${base}/${quoted(name)}`)?.size,
             data.length,
           );
         }
-        assert.deepEqual(
+        assertEquals(
           await fs._find(base, { withDirs: true, maxDepth: 1 }),
           [
             base,
@@ -99,11 +106,11 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
     );
 
     await t.step("glob matches within and across directories", async () => {
-      assert.deepEqual(await fs._glob(`${base}/*.txt`), [
+      assertEquals(await fs._glob(`${base}/*.txt`), [
         `${base}/a.txt`,
         `${base}/space%20name.txt`,
       ]);
-      assert.deepEqual(await fs._glob(`${base}/**/*.bin`), [
+      assertEquals(await fs._glob(`${base}/**/*.bin`), [
         `${base}/sub/b.bin`,
         `${base}/sub/deeper/d.bin`,
       ]);
@@ -111,39 +118,42 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
 
     await t.step("info gives size, type, mimetype, ETag", async () => {
       const info = await fs._info(`${base}/sub/deeper/d.bin`);
-      assert.equal(info.size, 70_000);
-      assert.equal(info.type, "file");
-      assert.equal(typeof info.ETag, "string");
-      assert.equal(typeof info["Last-Modified"], "string");
-      assert.equal((await fs._info(`${base}/a.txt`)).mimetype, "text/plain");
+      assertStrictEquals(info.size, 70_000);
+      assertStrictEquals(info.type, "file");
+      assertStrictEquals(typeof info.ETag, "string");
+      assertStrictEquals(typeof info["Last-Modified"], "string");
+      assertStrictEquals(
+        (await fs._info(`${base}/a.txt`)).mimetype,
+        "text/plain",
+      );
       const sub = await fs._info(`${base}/sub`);
-      assert.equal(sub.type, "directory");
-      assert.equal(sub.url, `${base}/sub/`);
-      assert.equal(await fs._isDir(`${base}/sub`), true);
-      assert.equal(await fs._isDir(`${base}/sub/b.bin`), false);
-      assert.equal(await fs._isFile(`${base}/sub/b.bin`), true);
+      assertStrictEquals(sub.type, "directory");
+      assertStrictEquals(sub.url, `${base}/sub/`);
+      assertStrictEquals(await fs._isDir(`${base}/sub`), true);
+      assertStrictEquals(await fs._isDir(`${base}/sub/b.bin`), false);
+      assertStrictEquals(await fs._isFile(`${base}/sub/b.bin`), true);
     });
 
     await t.step("cat gives the bytes, whole and in ranges", async () => {
       const d = TREE["sub/deeper/d.bin"];
       const url = `${base}/sub/deeper/d.bin`;
-      assert.deepEqual(await fs._catFile(url), d);
-      assert.deepEqual(
+      assertEquals(await fs._catFile(url), d);
+      assertEquals(
         await fs._catFile(url, { start: 100, end: 65_000 }),
         d.subarray(100, 65_000),
       );
-      assert.deepEqual(await fs._catFile(url, { start: -10 }), d.subarray(-10));
-      assert.deepEqual(
+      assertEquals(await fs._catFile(url, { start: -10 }), d.subarray(-10));
+      assertEquals(
         await fs._catFile(url, { start: 80_000, end: 90_000 }),
         new Uint8Array(0),
       );
       const all = await fs._cat(base, { recursive: true });
-      assert.ok(all instanceof Map);
-      assert.deepEqual([...all.keys()].sort(), files);
+      assert(all instanceof Map);
+      assertEquals([...all.keys()].sort(), files);
       for (const [name, data] of Object.entries(TREE)) {
-        assert.deepEqual(all.get(`${base}/${quoted(name)}`), data);
+        assertEquals(all.get(`${base}/${quoted(name)}`), data);
       }
-      assert.deepEqual(
+      assertEquals(
         await fs._cat(`${base}/space name.txt`),
         TREE["space name.txt"],
       );
@@ -151,18 +161,18 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
 
     await t.step("du sums the real sizes", async () => {
       const total = Object.values(TREE).reduce((n, d) => n + d.length, 0);
-      assert.equal(await fs._du(base), total);
+      assertStrictEquals(await fs._du(base), total);
     });
 
     await t.step("get(recursive) reproduces the tree locally", async () => {
       const target = `${dir}/copy`;
       await fs._get(base, target, { recursive: true });
-      assert.deepEqual(
+      assertEquals(
         await localTree(target),
         Object.keys(TREE).map(quoted).sort(),
       );
       for (const [name, data] of Object.entries(TREE)) {
-        assert.deepEqual(
+        assertEquals(
           await Deno.readFile(`${target}/${quoted(name)}`),
           data,
         );
@@ -180,31 +190,51 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
           skipInstanceCache: true,
         });
         const d = `${base}/sub/deeper/d.bin`;
-        assert.deepEqual(blocking.ls(base), await fs._ls(base));
-        assert.deepEqual(blocking.find(base), files);
-        assert.deepEqual(
-          blocking.find(base, { detail: true }),
-          await fs._find(base, { detail: true }),
+        const served = new Map(
+          Object.entries(TREE).map(([name, data]) => [
+            `${base}/${quoted(name)}`,
+            data,
+          ]),
         );
-        assert.deepEqual(
-          blocking.glob(`${base}/**/*.bin`),
-          await fs._glob(`${base}/**/*.bin`),
+        // each against known values, and against the async face
+        assertEquals(blocking.ls(base, { detail: false }), [
+          `${base}/a.txt`,
+          `${base}/space%20name.txt`,
+          `${base}/sub`,
+        ]);
+        assertEquals(blocking.ls(base), await fs._ls(base));
+        assertEquals(blocking.find(base), files);
+        const detail = blocking.find(base, { detail: true });
+        assertEquals(
+          [...detail].map(([name, info]) => [name, info.size, info.type]),
+          files.map((url) => [url, served.get(url)?.length ?? null, "file"]),
         );
-        assert.deepEqual(blocking.info(d), await fs._info(d));
-        assert.deepEqual(blocking.catFile(d), TREE["sub/deeper/d.bin"]);
-        assert.deepEqual(
+        assertEquals(detail, await fs._find(base, { detail: true }));
+        assertEquals(blocking.glob(`${base}/**/*.bin`), [
+          `${base}/sub/b.bin`,
+          `${base}/sub/deeper/d.bin`,
+        ]);
+        const info = blocking.info(d);
+        assertStrictEquals(info.size, 70_000);
+        assertStrictEquals(info.type, "file");
+        assertEquals(info, await fs._info(d));
+        assertEquals(blocking.catFile(d), TREE["sub/deeper/d.bin"]);
+        assertEquals(
           blocking.catFile(d, { start: 10, end: 20 }),
           TREE["sub/deeper/d.bin"].subarray(10, 20),
         );
-        assert.deepEqual(
+        assertEquals(
           blocking.cat(base, { recursive: true }),
-          await fs._cat(base, { recursive: true }),
+          served,
         );
-        assert.equal(blocking.du(base), await fs._du(base));
-        assert.throws(() => blocking.info(`${base}/nope`), FileNotFoundError);
+        assertStrictEquals(
+          blocking.du(base),
+          Object.values(TREE).reduce((sum, data) => sum + data.length, 0),
+        );
+        assertThrows(() => blocking.info(`${base}/nope`), FileNotFoundError);
         const target = `${dir}/blocking-copy`;
         blocking.get(base, target, { recursive: true });
-        assert.deepEqual(
+        assertEquals(
           await localTree(target),
           Object.keys(TREE).map(quoted).sort(),
         );
@@ -215,12 +245,12 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
       const src = `${dir}/upload.bin`;
       await Deno.writeFile(src, bytes(3 << 20, 3));
       await fs._putFile(src, `${server.url}/up/new/upload.bin`);
-      assert.deepEqual(
+      assertEquals(
         await Deno.readFile(`${server.root}/up/new/upload.bin`),
         bytes(3 << 20, 3),
       );
       await fs._pipeFile(`${server.url}/up/piped.txt`, new Uint8Array([1, 2]));
-      assert.deepEqual(
+      assertEquals(
         await fs._catFile(`${server.url}/up/piped.txt`),
         new Uint8Array([1, 2]),
       );
@@ -228,13 +258,16 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
         `${server.url}/up/piped.txt`,
         `${server.url}/up/new/upload.bin`,
       ]);
-      assert.equal(await fs._exists(`${server.url}/up/piped.txt`), false);
-      assert.equal(await fs._exists(`${server.url}/up/new/upload.bin`), false);
+      assertStrictEquals(await fs._exists(`${server.url}/up/piped.txt`), false);
+      assertStrictEquals(
+        await fs._exists(`${server.url}/up/new/upload.bin`),
+        false,
+      );
       // a recursive rm takes the directories too (DELETE of "dir/")
       await fs._put(`${dir}/upload.bin`, `${server.url}/up/tree/a/b.bin`);
       await fs._rm(`${server.url}/up`, { recursive: true });
-      await assert.rejects(
-        Deno.stat(`${server.root}/up`),
+      await assertRejects(
+        () => Deno.stat(`${server.root}/up`),
         Deno.errors.NotFound,
       );
     });
@@ -252,15 +285,15 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
         }
         await Promise.all(writes); // in parallel: faster than one by one
         const out = await fs._cat(urls);
-        assert.equal(out.size, 5000);
+        assertStrictEquals(out.size, 5000);
         for (let i = 0; i < 5000; i++) {
-          assert.deepEqual(out.get(urls[i]), bytes(1024, i), urls[i]);
+          assertEquals(out.get(urls[i]), bytes(1024, i), urls[i]);
         }
         // all 5,000 at once: the per-host cap keeps nginx (1024 connections) and fetch whole
         const burst = await fs._cat(urls, { batchSize: -1 });
-        assert.equal(burst.size, 5000);
-        assert.deepEqual(burst.get(urls[4999]), bytes(1024, 4999));
-        assert.equal((await fs._find(`${server.url}/many`)).length, 5000);
+        assertStrictEquals(burst.size, 5000);
+        assertEquals(burst.get(urls[4999]), bytes(1024, 4999));
+        assertStrictEquals((await fs._find(`${server.url}/many`)).length, 5000);
         // and in the blocking face
         await using loop = new IOLoop();
         const blocking = await filesystem("http", {
@@ -268,10 +301,10 @@ Deno.test("HTTPFileSystem against nginx: ls, find, glob, info, cat, du, get, put
           skipInstanceCache: true,
         });
         const blocked = blocking.cat(urls);
-        assert.ok(blocked instanceof Map);
-        assert.equal(blocked.size, 5000);
+        assert(blocked instanceof Map);
+        assertStrictEquals(blocked.size, 5000);
         for (let i = 0; i < 5000; i++) {
-          assert.deepEqual(blocked.get(urls[i]), bytes(1024, i), urls[i]);
+          assertEquals(blocked.get(urls[i]), bytes(1024, i), urls[i]);
         }
       },
     );
@@ -295,8 +328,8 @@ Deno.test("HTTPFileSystem against python3 -m http.server: ranges sliced from who
       async () => {
         const url = `${base}/sub/b.bin`;
         const out = await fs._catFile(url, { start: 10, end: 20 });
-        assert.deepEqual(out, TREE["sub/b.bin"].subarray(10, 20));
-        assert.deepEqual(
+        assertEquals(out, TREE["sub/b.bin"].subarray(10, 20));
+        assertEquals(
           await fs._catFile(url, { start: -5 }),
           TREE["sub/b.bin"].subarray(-5),
         );
@@ -305,7 +338,7 @@ Deno.test("HTTPFileSystem against python3 -m http.server: ranges sliced from who
           loop,
           skipInstanceCache: true,
         });
-        assert.deepEqual(
+        assertEquals(
           blocking.catFile(url, { start: 10, end: 20 }),
           TREE["sub/b.bin"].subarray(10, 20),
         );
@@ -313,14 +346,17 @@ Deno.test("HTTPFileSystem against python3 -m http.server: ranges sliced from who
     );
 
     await t.step("info and listings", async () => {
-      assert.equal((await fs._info(`${base}/sub/deeper/d.bin`)).size, 70_000);
-      assert.deepEqual(await fs._ls(base, { detail: false }), [
+      assertStrictEquals(
+        (await fs._info(`${base}/sub/deeper/d.bin`)).size,
+        70_000,
+      );
+      assertEquals(await fs._ls(base, { detail: false }), [
         `${base}/a.txt`,
         `${base}/space%20name.txt`,
         `${base}/sub`,
       ]);
-      assert.equal(await fs._isDir(`${base}/sub`), true);
-      assert.equal(
+      assertStrictEquals(await fs._isDir(`${base}/sub`), true);
+      assertStrictEquals(
         (await fs._find(base)).length,
         Object.keys(TREE).length,
       );
@@ -333,7 +369,7 @@ Deno.test("HTTPFileSystem against python3 -m http.server: ranges sliced from who
           blockSize: 4096,
         });
         f.seek(60_000);
-        assert.deepEqual(
+        assertEquals(
           await f.read(100),
           TREE["sub/deeper/d.bin"].subarray(60_000, 60_100),
         );

@@ -1,4 +1,4 @@
-import assert from "node:assert/strict";
+import { assert, assertEquals } from "@std/assert";
 import { httpFs, startServer, treeServer } from "./test_server.ts";
 
 Deno.test("HTTPFileSystem._ls() lists an autoindex page: relative links resolved, parent and sort links dropped", async () => {
@@ -6,11 +6,11 @@ Deno.test("HTTPFileSystem._ls() lists an autoindex page: relative links resolved
   await using fs = httpFs();
   // without the slash: the server redirects, and links resolve against the final URL
   const out = await fs._ls(`${server.url}/simple`);
-  assert.deepEqual(out, [
+  assertEquals(out, [
     { name: `${server.url}/simple/dir`, size: null, type: "directory" },
     { name: `${server.url}/simple/file`, size: null, type: "file" },
   ]);
-  assert.deepEqual(await fs._ls(`${server.url}/simple/`, { detail: false }), [
+  assertEquals(await fs._ls(`${server.url}/simple/`, { detail: false }), [
     `${server.url}/simple/dir`,
     `${server.url}/simple/file`,
   ]);
@@ -35,7 +35,7 @@ Deno.test("HTTPFileSystem._ls() keeps only links below the page on the same host
   );
   server.types.set("/page/", "text/html");
   await using fs = httpFs();
-  assert.deepEqual(await fs._ls(`${u}/page/`, { detail: false }), [
+  assertEquals(await fs._ls(`${u}/page/`, { detail: false }), [
     `${u}/page/abs`,
     `${u}/page/bare.txt`,
     `${u}/page/rel`,
@@ -55,11 +55,11 @@ Deno.test("HTTPFileSystem._ls() sameScheme compares schemes (fsspec's does not)"
   );
   server.types.set("/d/", "text/html");
   await using same = httpFs();
-  assert.deepEqual(await same._ls(`${u}/d/`, { detail: false }), [
+  assertEquals(await same._ls(`${u}/d/`, { detail: false }), [
     `${u}/d/plain`,
   ]);
   await using mixed = httpFs({ sameScheme: false });
-  assert.deepEqual(await mixed._ls(`${u}/d/`, { detail: false }), [
+  assertEquals(await mixed._ls(`${u}/d/`, { detail: false }), [
     `${u}/d/plain`,
     `${https}/d/secure`,
   ]);
@@ -74,12 +74,12 @@ Deno.test("HTTPFileSystem._ls() takes bare URLs only with simpleLinks", async ()
   );
   server.types.set("/d/", "text/html");
   await using simple = httpFs();
-  assert.deepEqual(await simple._ls(`${u}/d/`, { detail: false }), [
+  assertEquals(await simple._ls(`${u}/d/`, { detail: false }), [
     `${u}/d/a`,
     `${u}/d/bare`,
   ]);
   await using strict = httpFs({ simpleLinks: false });
-  assert.deepEqual(await strict._ls(`${u}/d/`, { detail: false }), [
+  assertEquals(await strict._ls(`${u}/d/`, { detail: false }), [
     `${u}/d/a`,
   ]);
 });
@@ -100,6 +100,6 @@ Deno.test("HTTPFileSystem._ls() of a file lists nothing and does not read it", a
       ),
     );
   await using fs = httpFs({ fetch: endless });
-  assert.deepEqual(await fs._ls(`${server.url}/big.bin`), []);
-  assert.ok(pulled <= 2);
+  assertEquals(await fs._ls(`${server.url}/big.bin`), []);
+  assert(pulled <= 2);
 });

@@ -1,4 +1,9 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 import { httpFs, pattern, treeServer } from "./test_server.ts";
 
 Deno.test("HTTPFileSystem._catFile() sends Range headers as fsspec's _process_limits", async () => {
@@ -17,9 +22,9 @@ Deno.test("HTTPFileSystem._catFile() sends Range headers as fsspec's _process_li
   for (const [start, end, header, expected] of cases) {
     server.requests.length = 0;
     const out = await fs._catFile(url, { start, end });
-    assert.deepEqual(out, expected, `start ${start}, end ${end}`);
+    assertEquals(out, expected, `start ${start}, end ${end}`);
     const gets = server.seen("/index/realfile", "GET");
-    assert.equal(gets.at(-1)?.headers.get("range"), header);
+    assertStrictEquals(gets.at(-1)?.headers.get("range"), header);
   }
 });
 
@@ -27,15 +32,15 @@ Deno.test("HTTPFileSystem._catFile() asks nothing for an empty range", async () 
   await using server = treeServer();
   await using fs = httpFs();
   const url = `${server.url}/index/realfile`;
-  assert.deepEqual(
+  assertEquals(
     await fs._catFile(url, { start: 5, end: 5 }),
     new Uint8Array(0),
   );
-  assert.deepEqual(
+  assertEquals(
     await fs._catFile(url, { start: 9, end: 3 }),
     new Uint8Array(0),
   );
-  assert.equal(server.requests.length, 0);
+  assertStrictEquals(server.requests.length, 0);
 });
 
 Deno.test("HTTPFileSystem._catFile() past the end (416) is empty", async () => {
@@ -45,7 +50,7 @@ Deno.test("HTTPFileSystem._catFile() past the end (416) is empty", async () => {
     start: 5000,
     end: 6000,
   });
-  assert.deepEqual(out, new Uint8Array(0));
+  assertEquals(out, new Uint8Array(0));
 });
 
 Deno.test("HTTPFileSystem._catFile() slices exactly the asked bytes when the server ignores Range", async () => {
@@ -54,14 +59,14 @@ Deno.test("HTTPFileSystem._catFile() slices exactly the asked bytes when the ser
   await using fs = httpFs();
   const url = `${server.url}/index/realfile`;
   const data = pattern(1000);
-  assert.deepEqual(
+  assertEquals(
     await fs._catFile(url, { start: 10, end: 20 }),
     data.subarray(10, 20),
   );
-  assert.deepEqual(await fs._catFile(url, { start: 990 }), data.subarray(990));
-  assert.deepEqual(await fs._catFile(url, { start: -7 }), data.subarray(993));
+  assertEquals(await fs._catFile(url, { start: 990 }), data.subarray(990));
+  assertEquals(await fs._catFile(url, { start: -7 }), data.subarray(993));
   server.behaviour.length = false; // suffix of a body of unknown length
-  assert.deepEqual(await fs._catFile(url, { start: -7 }), data.subarray(993));
+  assertEquals(await fs._catFile(url, { start: -7 }), data.subarray(993));
 });
 
 Deno.test("HTTPFileSystem._catFile() stops reading an ignored-Range body once past the end", async () => {
@@ -84,8 +89,8 @@ Deno.test("HTTPFileSystem._catFile() stops reading an ignored-Range body once pa
     start: 70000,
     end: 70010,
   });
-  assert.deepEqual(out, pattern(65536).subarray(70000 - 65536, 70010 - 65536));
-  assert.ok(pulled <= 4, `pulled ${pulled} chunks`);
+  assertEquals(out, pattern(65536).subarray(70000 - 65536, 70010 - 65536));
+  assert(pulled <= 4, `pulled ${pulled} chunks`);
 });
 
 Deno.test("HTTPFileSystem._catFile() rejects a 206 that does not cover the asked range", async () => {
@@ -97,9 +102,10 @@ Deno.test("HTTPFileSystem._catFile() rejects a 206 that does not cover the asked
       }),
     );
   await using fs = httpFs({ fetch: wrong });
-  await assert.rejects(
-    fs._catFile("http://127.0.0.1:9/f", { start: 10, end: 20 }),
-    /answered with bytes 50-59/,
+  await assertRejects(
+    () => fs._catFile("http://127.0.0.1:9/f", { start: 10, end: 20 }),
+    Error,
+    "answered with bytes 50-59",
   );
 });
 
@@ -110,7 +116,7 @@ Deno.test("HTTPFileSystem._catFile() accepts a 206 cut short at the end of the f
     start: 995,
     end: 2000,
   });
-  assert.deepEqual(out, pattern(1000).subarray(995));
+  assertEquals(out, pattern(1000).subarray(995));
 });
 
 Deno.test("HTTPFileSystem._catFile() gets decoded bytes from a gzip server", async () => {
@@ -118,8 +124,8 @@ Deno.test("HTTPFileSystem._catFile() gets decoded bytes from a gzip server", asy
   server.behaviour.gzip = true;
   await using fs = httpFs();
   const url = `${server.url}/index/realfile`;
-  assert.deepEqual(await fs._catFile(url), pattern(1000));
-  assert.deepEqual(
+  assertEquals(await fs._catFile(url), pattern(1000));
+  assertEquals(
     await fs._catFile(url, { start: 3, end: 9 }),
     pattern(1000).subarray(3, 9),
   );
@@ -130,10 +136,10 @@ Deno.test("HTTPFileSystem._catFile() with negative offsets needs the size: Range
   server.behaviour = { ...server.behaviour, length: false, range: false };
   await using fs = httpFs();
   const url = `${server.url}/index/realfile`;
-  await assert.rejects(
-    fs._catFile(url, { start: -10, end: -2 }),
-    (e: unknown) =>
-      e instanceof RangeError && /the server does not say it/.test(e.message),
+  await assertRejects(
+    () => fs._catFile(url, { start: -10, end: -2 }),
+    RangeError,
+    "the server does not say it",
   );
-  await assert.rejects(fs._catFile(url, { start: 1.5 }), RangeError);
+  await assertRejects(() => fs._catFile(url, { start: 1.5 }), RangeError);
 });

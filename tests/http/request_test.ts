@@ -1,4 +1,13 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertInstanceOf,
+  assertMatch,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
+import { assertSpyCalls, resolvesNext, spy } from "@std/testing/mock";
+import { FakeTime } from "@std/testing/time";
 import {
   FileNotFoundError,
   FSTimeoutError,
@@ -8,7 +17,6 @@ import {
 import {
   closedPort,
   httpFs,
-  pattern,
   startServer,
   text,
   treeServer,
@@ -22,27 +30,34 @@ Deno.test("HTTPFileSystem maps 404 to FileNotFoundError, 401/403 to PermissionEr
   await using fs = httpFs({ retries: 0 });
   for (const method of ["_catFile", "_info", "_ls"] as const) {
     const call = (p: string) => fs[method](`${server.url}${p}`);
-    await assert.rejects(call("/missing"), FileNotFoundError, method);
-    await assert.rejects(
-      call("/unauthorized"),
-      (e: unknown) => e instanceof PermissionError && e.status === 401,
+    await assertRejects(
+      () => call("/missing"),
+      FileNotFoundError,
+      undefined,
+      method,
     );
-    await assert.rejects(
-      call("/forbidden"),
-      (e: unknown) => e instanceof PermissionError && e.status === 403,
+    const unauthorized = await assertRejects(
+      () => call("/unauthorized"),
+      PermissionError,
     );
-    await assert.rejects(
-      call("/broken"),
-      (e: unknown) =>
-        e instanceof HTTPError && e.status === 500 &&
-        e.url === `${server.url}/broken` &&
-        e.message === `Cannot ${
-            method === "_catFile"
-              ? "read"
-              : method === "_info"
-              ? "get info of"
-              : "list"
-          } "${server.url}/broken": server answered 500 Internal Server Error`,
+    assertStrictEquals(unauthorized.status, 401, method);
+    const forbidden = await assertRejects(
+      () => call("/forbidden"),
+      PermissionError,
+    );
+    assertStrictEquals(forbidden.status, 403, method);
+    const broken = await assertRejects(() => call("/broken"), HTTPError);
+    assertStrictEquals(broken.status, 500);
+    assertStrictEquals(broken.url, `${server.url}/broken`);
+    assertStrictEquals(
+      broken.message,
+      `Cannot ${
+        method === "_catFile"
+          ? "read"
+          : method === "_info"
+          ? "get info of"
+          : "list"
+      } "${server.url}/broken": server answered 500 Internal Server Error`,
     );
   }
 });
@@ -52,15 +67,13 @@ Deno.test("HTTPFileSystem._info() keeps a 500 and a refused connection as they a
   server.statuses.set("/broken", 500);
   await using fs = httpFs({ retries: 0 });
   const e500 = await fs._info(`${server.url}/broken`).catch((e) => e);
-  assert.ok(e500 instanceof HTTPError && !(e500 instanceof FileNotFoundError));
+  assert(e500 instanceof HTTPError && !(e500 instanceof FileNotFoundError));
   const closed = `http://127.0.0.1:${closedPort()}/x`;
-  const refused = await fs._info(closed).catch((e) => e);
-  assert.ok(
-    refused instanceof HTTPError && refused.status === 0 &&
-      refused.url === closed && refused.cause instanceof TypeError,
-    String(refused),
-  );
-  assert.match(
+  const refused = await assertRejects(() => fs._info(closed), HTTPError);
+  assertStrictEquals(refused.status, 0);
+  assertStrictEquals(refused.url, closed);
+  assertInstanceOf(refused.cause, TypeError);
+  assertMatch(
     refused.message,
     /^Cannot get info of "http:.*": the connection failed \(.*Connection refused/,
   );
@@ -73,94 +86,171 @@ Deno.test("HTTPFileSystem POST is never retried", async () => {
   const dir = await Deno.makeTempDir();
   try {
     await Deno.writeFile(`${dir}/src`, new Uint8Array(4));
-    await assert.rejects(
-      fs._putFile(`${dir}/src`, `${server.url}/up`),
-      (e: unknown) => e instanceof HTTPError && e.status === 503,
+    const error = await assertRejects(
+      () => fs._putFile(`${dir}/src`, `${server.url}/up`),
+      HTTPError,
     );
-    assert.equal(server.seen("/up").length, 1);
+    assertStrictEquals(error.status, 503);
+    assertStrictEquals(server.seen("/up").length, 1);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
 });
 
-Deno.test("HTTPFileSystem retries GET on 503 and connection resets, not on 500", async () => {
+Deno.test("HTTPFileSystem retries GET on 503 after a jittered, doubling backoff, and not on 500", async () => {
+  using time = new FakeTime();
+  const fake = spy(resolvesNext<Response>([
+    new Response(null, { status: 503 }),
+    new Response(null, { status: 503 }),
+    new Response("done"),
+  ]));
+  await using fs = httpFs({ fetch: fake, retries: 3 });
+  const pending = fs._catFile("http://a.invalid/f");
+  await time.tickAsync(0);
+  assertSpyCalls(fake, 1);
+  // the first backoff is 50-100 ms, the second 100-200 ms
+  await time.tickAsync(49);
+  assertSpyCalls(fake, 1);
+  await time.tickAsync(51);
+  await time.runMicrotasks();
+  assertSpyCalls(fake, 2);
+  await time.tickAsync(99);
+  assertSpyCalls(fake, 2);
+  await time.tickAsync(101);
+  assertStrictEquals(text(await pending), "done");
+  assertSpyCalls(fake, 3);
+
+  const once = spy(resolvesNext<Response>([
+    new Response(null, { status: 500 }),
+    new Response(null, { status: 502 }),
+    new Response(null, { status: 502 }),
+  ]));
+  await using oneRetry = httpFs({ fetch: once, retries: 1 });
+  const broken = await assertRejects(
+    () => oneRetry._catFile("http://a.invalid/broken"),
+    HTTPError,
+  );
+  assertStrictEquals(broken.status, 500);
+  assertSpyCalls(once, 1);
+  const gateway = oneRetry._catFile("http://a.invalid/f");
+  await time.tickAsync(100);
+  const error = await assertRejects(() => gateway, HTTPError);
+  assertStrictEquals(error.status, 502);
+  assertSpyCalls(once, 3);
+});
+
+Deno.test("HTTPFileSystem does not retry a real server's 500", async () => {
   await using server = treeServer();
-  server.flaky.set("/index/realfile", { count: 2, status: 503 });
   server.statuses.set("/broken", 500);
   await using fs = httpFs({ retries: 3 });
-  const url = `${server.url}/index/realfile`;
-  assert.deepEqual(await fs._catFile(url), pattern(1000));
-  assert.equal(server.seen("/index/realfile", "GET").length, 3);
-  await assert.rejects(fs._catFile(`${server.url}/broken`), HTTPError);
-  assert.equal(server.seen("/broken").length, 1);
-  server.flaky.set("/index/realfile", { count: 5, status: 502 });
-  await using once = httpFs({ retries: 1 });
-  await assert.rejects(
-    once._catFile(url),
-    (e: unknown) => e instanceof HTTPError && e.status === 502,
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/broken`),
+    HTTPError,
   );
+  assertStrictEquals(error.status, 500);
+  assertStrictEquals(server.seen("/broken").length, 1);
 });
 
 Deno.test("HTTPFileSystem retries a body cut mid-way for _catFile", async () => {
-  let calls = 0;
-  const flaky: typeof fetch = () => {
-    calls++;
-    const first = calls === 1;
+  using time = new FakeTime();
+  let first = true;
+  const flaky = spy((): Promise<Response> => {
+    const cut = first;
+    first = false;
     return Promise.resolve(
       new Response(
         new ReadableStream<Uint8Array>({
           start(c) {
             c.enqueue(new Uint8Array([1, 2]));
-            if (first) c.error(new TypeError("connection reset"));
+            if (cut) c.error(new TypeError("connection reset"));
             else c.close();
           },
         }),
       ),
     );
-  };
+  });
   await using fs = httpFs({ fetch: flaky, retries: 2 });
-  assert.deepEqual(
-    await fs._catFile("http://127.0.0.1:9/f"),
-    new Uint8Array([1, 2]),
-  );
-  assert.equal(calls, 2);
+  const pending = fs._catFile("http://127.0.0.1:9/f");
+  await time.tickAsync(100); // the longest first backoff
+  assertEquals(await pending, new Uint8Array([1, 2]));
+  assertSpyCalls(flaky, 2);
 });
 
-Deno.test("HTTPFileSystem honours Retry-After on 429", async () => {
+Deno.test("HTTPFileSystem honours Retry-After on 429, in seconds or as a date", async () => {
+  using time = new FakeTime(Date.UTC(2026, 0, 1));
+  const fake = spy(resolvesNext<Response>([
+    new Response(null, { status: 429, headers: { "retry-after": "1" } }),
+    new Response("one"),
+    new Response(null, {
+      status: 429,
+      headers: { "retry-after": new Date(Date.now() + 3000).toUTCString() },
+    }),
+    new Response("two"),
+  ]));
+  await using fs = httpFs({ fetch: fake, retries: 2 });
+  const one = fs._catFile("http://a.invalid/f");
+  await time.tickAsync(999);
+  assertSpyCalls(fake, 1);
+  await time.tickAsync(1);
+  assertStrictEquals(text(await one), "one");
+  assertSpyCalls(fake, 2);
+  const two = fs._catFile("http://a.invalid/f");
+  await time.tickAsync(2999);
+  assertSpyCalls(fake, 3);
+  await time.tickAsync(1);
+  assertStrictEquals(text(await two), "two");
+  assertSpyCalls(fake, 4);
+});
+
+Deno.test("HTTPFileSystem does not wait for a Retry-After beyond a minute", async () => {
   await using server = treeServer();
-  server.flaky.set("/index/realfile", {
-    count: 1,
-    status: 429,
-    retryAfter: "1",
-  });
-  await using fs = httpFs({ retries: 2 });
-  const t0 = performance.now();
-  assert.deepEqual(
-    await fs._catFile(`${server.url}/index/realfile`),
-    pattern(1000),
-  );
-  assert.ok(performance.now() - t0 >= 1000, "waited the second asked for");
-  // a Retry-After beyond a minute is not waited for
   server.flaky.set("/index/realfile", {
     count: 1,
     status: 429,
     retryAfter: "3600",
   });
-  await assert.rejects(
-    fs._catFile(`${server.url}/index/realfile`),
-    (e: unknown) => e instanceof HTTPError && e.status === 429,
+  await using fs = httpFs({ retries: 2 });
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/index/realfile`),
+    HTTPError,
   );
+  assertStrictEquals(error.status, 429);
+  assertStrictEquals(server.seen("/index/realfile").length, 1);
 });
 
-Deno.test("HTTPFileSystem timeout gives FSTimeoutError", async () => {
+Deno.test("HTTPFileSystem timeout gives FSTimeoutError once the time is up", async () => {
+  using time = new FakeTime();
+  const never = spy((_input: string | URL | Request, init?: RequestInit) =>
+    new Promise<Response>((_, reject) => {
+      const signal = init!.signal!;
+      signal.addEventListener("abort", () => reject(signal.reason), {
+        once: true,
+      });
+    })
+  );
+  await using fs = httpFs({ fetch: never, timeout: 0.2 });
+  let settled = false;
+  const pending = fs._catFile("http://a.invalid/slow");
+  pending.then(() => settled = true, () => settled = true);
+  await time.tickAsync(199);
+  await time.runMicrotasks();
+  assertStrictEquals(settled, false);
+  await time.tickAsync(1);
+  const error = await assertRejects(() => pending, FSTimeoutError);
+  assertStrictEquals(error.timeout, 0.2);
+  assertSpyCalls(never, 1);
+});
+
+Deno.test("HTTPFileSystem timeout ends a request a real server does not answer", async () => {
   await using server = startServer();
   server.slow.add("/slow");
-  await using fs = httpFs({ timeout: 0.2 });
-  await assert.rejects(
-    fs._catFile(`${server.url}/slow`),
-    (e: unknown) => e instanceof FSTimeoutError && e.timeout === 0.2,
+  await using fs = httpFs({ timeout: 0.02 });
+  const error = await assertRejects(
+    () => fs._catFile(`${server.url}/slow`),
+    FSTimeoutError,
   );
-  assert.equal(server.seen("/slow").length, 1);
+  assertStrictEquals(error.timeout, 0.02);
+  assertStrictEquals(server.seen("/slow").length, 1);
 });
 
 Deno.test("HTTPFileSystem stops at once when the caller aborts", async () => {
@@ -172,7 +262,7 @@ Deno.test("HTTPFileSystem stops at once when the caller aborts", async () => {
     signal: controller.signal,
   });
   controller.abort(new Error("no longer wanted"));
-  await assert.rejects(pending, /no longer wanted/);
+  await assertRejects(() => pending, Error, "no longer wanted");
 });
 
 Deno.test("HTTPFileSystem encoded: false quotes unsafe characters, encoded: true sends the URL as given", async () => {
@@ -181,19 +271,19 @@ Deno.test("HTTPFileSystem encoded: false quotes unsafe characters, encoded: true
   const out = JSON.parse(
     text(await plain._catFile(`${server.url}/echo/Hello: Günter`)),
   );
-  assert.equal(out.target, "/echo/Hello:%20G%C3%BCnter");
+  assertStrictEquals(out.target, "/echo/Hello:%20G%C3%BCnter");
   const pct = JSON.parse(text(await plain._catFile(`${server.url}/echo/100%`)));
-  assert.equal(pct.target, "/echo/100%25");
+  assertStrictEquals(pct.target, "/echo/100%25");
   await using encoded = httpFs({ encoded: true });
   const raw = JSON.parse(
     text(await encoded._catFile(`${server.url}/echo/Hello%3A%20G%C3%BCnter`)),
   );
-  assert.equal(raw.target, "/echo/Hello%3A%20G%C3%BCnter");
-  await assert.rejects(
-    encoded._catFile(`${server.url}/echo/Hello: Günter`),
+  assertStrictEquals(raw.target, "/echo/Hello%3A%20G%C3%BCnter");
+  await assertRejects(
+    () => encoded._catFile(`${server.url}/echo/Hello: Günter`),
     TypeError,
   );
-  assert.equal(server.seen("/echo/Hello:%20G%C3%BCnter").length, 1);
+  assertStrictEquals(server.seen("/echo/Hello:%20G%C3%BCnter").length, 1);
 });
 
 Deno.test("HTTPFileSystem sends the instance's headers with every request", async () => {
@@ -202,9 +292,9 @@ Deno.test("HTTPFileSystem sends the instance's headers with every request", asyn
   await fs._info(`${server.url}/index/realfile`);
   await fs._catFile(`${server.url}/index/realfile`, { start: 1, end: 2 });
   await fs._ls(`${server.url}/index/`);
-  assert.ok(server.requests.length >= 3);
+  assert(server.requests.length >= 3);
   for (const r of server.requests) {
-    assert.equal(r.headers.get("x-api-key"), "k");
+    assertStrictEquals(r.headers.get("x-api-key"), "k");
   }
 });
 
@@ -212,13 +302,13 @@ Deno.test("HTTPFileSystem keeps a connection dropped mid-body as a network error
   await using server = treeServer();
   server.dropped.add("/index/realfile");
   await using fs = httpFs({ retries: 0 });
-  const dropped = (e: unknown) =>
-    e instanceof HTTPError && e.status === 0 && e.cause instanceof TypeError;
-  await assert.rejects(fs._catFile(`${server.url}/index/realfile`), dropped);
-  await using retrying = httpFs({ retries: 2 });
-  await assert.rejects(
-    retrying._catFile(`${server.url}/index/realfile`),
-    dropped,
-  );
-  assert.equal(server.seen("/index/realfile", "GET").length, 1 + 3);
+  const dropped = async (call: () => Promise<unknown>) => {
+    const error = await assertRejects(call, HTTPError);
+    assertStrictEquals(error.status, 0);
+    assertInstanceOf(error.cause, TypeError);
+  };
+  await dropped(() => fs._catFile(`${server.url}/index/realfile`));
+  await using retrying = httpFs({ retries: 1 });
+  await dropped(() => retrying._catFile(`${server.url}/index/realfile`));
+  assertStrictEquals(server.seen("/index/realfile", "GET").length, 1 + 2);
 });

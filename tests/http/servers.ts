@@ -13,12 +13,14 @@
  *   await using server = await startNginx(bin, dir, { autoindex: true });
  *   await Deno.writeTextFile(`${server.root}/a.txt`, "alpha");
  *   const answer = await fetch(`${server.url}/a.txt`);
- *   assert.equal(await answer.text(), "alpha");
+ *   assertStrictEquals(await answer.text(), "alpha");
  * }
  * ```
  *
  * @module
  */
+
+import { skipOrFailOnCI } from "../_helpers.ts";
 
 /** A started server process. */
 export interface StartedServer extends AsyncDisposable {
@@ -80,13 +82,14 @@ export function which(name: string, fallbacks: string[] = []): string | null {
 
 /**
  * Finds a binary a test needs. Where it is missing, the test should skip:
- * this prints a notice and returns null. Under CI (a non-empty `CI` other
- * than `false` or `0`) a missing binary is a failure instead, so that a CI machine cannot skip the test silently.
+ * this prints a notice and returns null. On CI (`CI` set, and neither `false`
+ * nor `0`) a missing binary is a failure instead, so that a CI machine cannot
+ * skip the test silently.
  *
  * @param name The executable's name, e.g. `"python3"`.
  * @param options Where else to look.
  * @returns The binary's path, or null (after a notice) where it is missing.
- * @throws {Error} Where the binary is missing under CI.
+ * @throws {Error} Where the binary is missing on CI.
  *
  * @example Skip a test without nginx
  * ```ts ignore
@@ -100,13 +103,7 @@ export function requireBinary(
 ): string | null {
   const path = which(name, options.fallbacks);
   if (path) return path;
-  const ci = Deno.env.get("CI");
-  if (ci && ci !== "false" && ci !== "0") {
-    throw new Error(
-      `Cannot find "${name}": not installed, and CI=${ci} forbids skipping`,
-    );
-  }
-  console.log(`%cskipped: ${name} is not installed`, "color: yellow");
+  skipOrFailOnCI(`${name} is not installed`);
   return null;
 }
 

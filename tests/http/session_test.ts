@@ -1,4 +1,10 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertNotStrictEquals,
+  assertStrictEquals,
+} from "@std/assert";
+import { assertSpyCalls, spy } from "@std/testing/mock";
 import {
   httpFs,
   pattern,
@@ -20,42 +26,44 @@ Deno.test("HTTPFileSystem: thousands of concurrent requests to one host do not h
     batchSize: -1,
     signal: AbortSignal.timeout(60_000),
   });
-  assert.equal(out.size, n);
-  assert.deepEqual(out.get(urls[1234]), pattern(16, 1234));
+  assertStrictEquals(out.size, n);
+  assertEquals(out.get(urls[1234]), pattern(16, 1234));
 });
 
 Deno.test("HTTPFileSystem.setSession() returns one session until closed, and close() releases its client", async () => {
   await using server = treeServer();
   const fs = httpFs({ client: { poolMaxIdlePerHost: 2, http2: false } });
   const session = await fs.setSession();
-  assert.equal(await fs.setSession(), session);
-  assert.ok(session.client);
-  assert.deepEqual(
+  assertStrictEquals(await fs.setSession(), session);
+  assert(session.client);
+  assertEquals(
     await fs._catFile(`${server.url}/simple/file`),
     pattern(10, 1),
   );
   await session.close();
-  assert.ok(session.closed);
+  assert(session.closed);
   // a closed session is replaced on the next request
-  assert.deepEqual(
+  assertEquals(
     await fs._catFile(`${server.url}/simple/file`),
     pattern(10, 1),
   );
   const second = await fs.setSession();
-  assert.notEqual(second, session);
+  assertNotStrictEquals(second, session);
   await fs.close();
-  assert.ok(second.closed);
+  assert(second.closed);
 });
 
 Deno.test("HTTPFileSystem fetch option replaces fetch in async mode", async () => {
-  const seen: string[] = [];
-  const fake: typeof fetch = (input) => {
-    seen.push(String(input));
-    return Promise.resolve(new Response("fake"));
-  };
+  const fake = spy((_input: string | URL | Request, _init?: RequestInit) =>
+    Promise.resolve(new Response("fake"))
+  );
   await using fs = httpFs({ fetch: fake });
-  assert.equal(text(await fs._catFile("http://example.invalid/x")), "fake");
-  assert.deepEqual(seen, ["http://example.invalid/x"]);
+  assertStrictEquals(
+    text(await fs._catFile("http://example.invalid/x")),
+    "fake",
+  );
+  assertSpyCalls(fake, 1);
+  assertStrictEquals(String(fake.calls[0].args[0]), "http://example.invalid/x");
 });
 
 Deno.test("HTTPFileSystem limitPerHost caps requests in flight per host", async () => {
@@ -72,8 +80,8 @@ Deno.test("HTTPFileSystem limitPerHost caps requests in flight per host", async 
   const a = Array.from({ length: 30 }, (_, i) => `http://a.invalid/${i}`);
   const b = Array.from({ length: 30 }, (_, i) => `http://b.invalid/${i}`);
   const out = await fs._cat([...a, ...b], { batchSize: -1 });
-  assert.equal(out.size, 60);
-  assert.equal(most, 10, "5 per host, two hosts");
+  assertStrictEquals(out.size, 60);
+  assertStrictEquals(most, 10, "5 per host, two hosts");
 });
 
 Deno.test("HTTPFileSystem: await using releases the session's client", async () => {
@@ -83,7 +91,7 @@ Deno.test("HTTPFileSystem: await using releases the session's client", async () 
     await using fs = httpFs({ client: { poolMaxIdlePerHost: 1 } });
     session = await fs.setSession();
     await fs._catFile(`${server.url}/simple/file`);
-    assert.equal(session.closed, false);
+    assertStrictEquals(session.closed, false);
   }
-  assert.equal(session.closed, true);
+  assertStrictEquals(session.closed, true);
 });

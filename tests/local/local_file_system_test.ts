@@ -1,4 +1,10 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertInstanceOf,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 import {
   FileExistsError,
   FileNotFoundError,
@@ -17,6 +23,7 @@ conformanceSuite("LocalFileSystem", async () => {
   return {
     fs,
     root,
+    dirSize: async (path) => (await Deno.stat(path)).size,
     async [Symbol.asyncDispose]() {
       await Deno.remove(root, { recursive: true });
     },
@@ -35,20 +42,23 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 Deno.test("LocalFileSystem.stripProtocol() gives absolute POSIX paths", () => {
   const cwd = Deno.cwd();
-  assert.equal(LocalFileSystem.stripProtocol("file:///tmp/a/"), "/tmp/a");
-  assert.equal(LocalFileSystem.stripProtocol("local:///tmp/a"), "/tmp/a");
-  assert.equal(LocalFileSystem.stripProtocol("/tmp//a/./b/../c"), "/tmp/a/c");
-  assert.equal(LocalFileSystem.stripProtocol("rel/x"), `${cwd}/rel/x`);
-  assert.equal(LocalFileSystem.stripProtocol("."), cwd);
-  assert.equal(LocalFileSystem.stripProtocol("/"), "/");
-  assert.equal(LocalFileSystem.stripProtocol("file:///"), "/");
+  assertStrictEquals(LocalFileSystem.stripProtocol("file:///tmp/a/"), "/tmp/a");
+  assertStrictEquals(LocalFileSystem.stripProtocol("local:///tmp/a"), "/tmp/a");
+  assertStrictEquals(
+    LocalFileSystem.stripProtocol("/tmp//a/./b/../c"),
+    "/tmp/a/c",
+  );
+  assertStrictEquals(LocalFileSystem.stripProtocol("rel/x"), `${cwd}/rel/x`);
+  assertStrictEquals(LocalFileSystem.stripProtocol("."), cwd);
+  assertStrictEquals(LocalFileSystem.stripProtocol("/"), "/");
+  assertStrictEquals(LocalFileSystem.stripProtocol("file:///"), "/");
 });
 
 Deno.test("LocalFileSystem is registered as file and local", async () => {
   const a = await filesystem("file", { asynchronous: true });
   const b = await filesystem("local", { asynchronous: true });
-  assert.ok(a instanceof LocalFileSystem);
-  assert.ok(b instanceof LocalFileSystem);
+  assert(a instanceof LocalFileSystem);
+  assert(b instanceof LocalFileSystem);
 });
 
 Deno.test("LocalFileSystem._catFile() with a range reads only that range", async () => {
@@ -68,53 +78,57 @@ Deno.test("LocalFileSystem._catFile() with a range reads only that range", async
   };
   Deno.readFile = () => Promise.reject(new Error("whole-file read"));
   try {
-    assert.deepEqual(
+    assertEquals(
       await fs._catFile(path, { start: 1000, end: 1010 }),
       data.slice(1000, 1010),
     );
-    assert.deepEqual(await fs._catFile(path, { start: -5 }), data.slice(-5));
+    assertEquals(await fs._catFile(path, { start: -5 }), data.slice(-5));
   } finally {
     proto.read = read;
     Deno.readFile = readFile;
   }
-  assert.equal(bytes, 15);
+  assertStrictEquals(bytes, 15);
 });
 
 Deno.test("LocalFileSystem maps Deno errors to FileNotFoundError, FileExistsError and PermissionError with the cause", () => {
   const notFound = new Deno.errors.NotFound("x");
   const mapped = _mapLocalError(notFound, "read", "/p");
-  assert.ok(mapped instanceof FileNotFoundError);
-  assert.equal(mapped.cause, notFound);
-  assert.equal(mapped.path, "/p");
-  assert.equal(mapped.message, 'Cannot read "/p": no such file or directory');
-  assert.ok(
+  assert(mapped instanceof FileNotFoundError);
+  assertStrictEquals(mapped.cause, notFound);
+  assertStrictEquals(mapped.path, "/p");
+  assertStrictEquals(
+    mapped.message,
+    'Cannot read "/p": no such file or directory',
+  );
+  assert(
     _mapLocalError(new Deno.errors.AlreadyExists("x"), "make", "/p") instanceof
       FileExistsError,
   );
   const denied = new Deno.errors.PermissionDenied("x");
   const perm = _mapLocalError(denied, "write", "/p");
-  assert.ok(perm instanceof PermissionError);
-  assert.equal(perm.cause, denied);
+  assert(perm instanceof PermissionError);
+  assertStrictEquals(perm.cause, denied);
   const other = new Deno.errors.Busy("x");
-  assert.equal(_mapLocalError(other, "read", "/p"), other);
+  assertStrictEquals(_mapLocalError(other, "read", "/p"), other);
 });
 
 Deno.test("LocalFileSystem raises FileNotFoundError and FileExistsError from real calls, keeping the cause", async () => {
   await using tmp = await tempDir();
   const fs = new LocalFileSystem({ asynchronous: true });
-  await assert.rejects(fs._catFile(`${tmp.path}/missing`), (e: unknown) => {
-    assert.ok(e instanceof FileNotFoundError);
-    assert.ok(e.cause instanceof Deno.errors.NotFound);
-    return true;
-  });
-  await assert.rejects(fs._mkdir(tmp.path), (e: unknown) => {
-    assert.ok(e instanceof FileExistsError);
-    assert.ok(e.cause instanceof Deno.errors.AlreadyExists);
-    return true;
-  });
-  await assert.rejects(
-    fs._pipeFile(`${tmp.path}/no/such/dir/f`, enc("x")),
+  const missing = await assertRejects(
+    () => fs._catFile(`${tmp.path}/missing`),
     FileNotFoundError,
+  );
+  assertInstanceOf(missing.cause, Deno.errors.NotFound);
+  const exists = await assertRejects(
+    () => fs._mkdir(tmp.path),
+    FileExistsError,
+  );
+  assertInstanceOf(exists.cause, Deno.errors.AlreadyExists);
+  await assertRejects(
+    () => fs._pipeFile(`${tmp.path}/no/such/dir/f`, enc("x")),
+    FileNotFoundError,
+    undefined,
     "without autoMkdir a missing parent is an error",
   );
 });
@@ -147,12 +161,12 @@ Deno.test("LocalFileSystem raises PermissionError where Deno denies access", asy
     stdout: "piped",
     stderr: "inherit",
   }).output();
-  assert.ok(success);
-  assert.equal(
+  assert(success);
+  assertStrictEquals(
     new TextDecoder().decode(stdout).trim(),
     "PermissionError NotCapable",
   );
-  assert.equal(
+  assertStrictEquals(
     await new LocalFileSystem({ asynchronous: true })._exists(`${tmp.path}/f`),
     false,
   );
@@ -164,11 +178,11 @@ Deno.test("LocalFileSystem._info() reports a symbolic link's target and destinat
   await Deno.writeTextFile(`${tmp.path}/target`, "12345");
   await Deno.symlink(`${tmp.path}/target`, `${tmp.path}/link`);
   const info = await fs._info(`${tmp.path}/link`);
-  assert.equal(info.islink, true);
-  assert.equal(info.size, 5);
-  assert.equal(info.type, "file");
-  assert.equal(info.destination, `${tmp.path}/target`);
-  assert.ok(info.mtime instanceof Date);
+  assertStrictEquals(info.islink, true);
+  assertStrictEquals(info.size, 5);
+  assertStrictEquals(info.type, "file");
+  assertStrictEquals(info.destination, `${tmp.path}/target`);
+  assert(info.mtime instanceof Date);
 });
 
 Deno.test("LocalFileSystem._getFile() and _putFile() copy local files and report bytes", async () => {
@@ -178,10 +192,10 @@ Deno.test("LocalFileSystem._getFile() and _putFile() copy local files and report
   const { Callback } = await import("../../src/callbacks.ts");
   const cb = new Callback();
   await fs._getFile(`${tmp.path}/a`, `file://${tmp.path}/b`, { callback: cb });
-  assert.equal(await Deno.readTextFile(`${tmp.path}/b`), "abcdef");
-  assert.deepEqual([cb.size, cb.value], [6, 6]);
+  assertStrictEquals(await Deno.readTextFile(`${tmp.path}/b`), "abcdef");
+  assertEquals([cb.size, cb.value], [6, 6]);
   await fs._putFile(`${tmp.path}/b`, `${tmp.path}/c`);
-  assert.equal(await Deno.readTextFile(`${tmp.path}/c`), "abcdef");
+  assertStrictEquals(await Deno.readTextFile(`${tmp.path}/c`), "abcdef");
 });
 
 Deno.test("LocalFileSystem._rmdir() refuses a file and a non-empty directory", async () => {
@@ -189,7 +203,14 @@ Deno.test("LocalFileSystem._rmdir() refuses a file and a non-empty directory", a
   const fs = new LocalFileSystem({ asynchronous: true });
   await Deno.mkdir(`${tmp.path}/d`);
   await Deno.writeTextFile(`${tmp.path}/d/f`, "x");
-  await assert.rejects(fs._rmdir(`${tmp.path}/d`));
-  await assert.rejects(fs._rmdir(`${tmp.path}/d/f`), FileNotFoundError);
-  assert.equal(await fs._isFile(`${tmp.path}/d/f`), true);
+  // Deno's own error for ENOTEMPTY, which has no class of its own
+  const notEmpty = await assertRejects(
+    () => fs._rmdir(`${tmp.path}/d`),
+    Error,
+    "Directory not empty",
+  );
+  assertStrictEquals(notEmpty.constructor, Error);
+  assertStrictEquals((notEmpty as Error & { code?: string }).code, "ENOTEMPTY");
+  await assertRejects(() => fs._rmdir(`${tmp.path}/d/f`), FileNotFoundError);
+  assertStrictEquals(await fs._isFile(`${tmp.path}/d/f`), true);
 });

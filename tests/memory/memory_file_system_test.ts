@@ -1,4 +1,9 @@
-import assert from "node:assert/strict";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStrictEquals,
+} from "@std/assert";
 import { FileExistsError, FileNotFoundError } from "../../src/errors.ts";
 import { MemoryFileSystem } from "../../src/memory/memory_file_system.ts";
 import { filesystem } from "../../src/instance_cache.ts";
@@ -13,6 +18,7 @@ conformanceSuite("MemoryFileSystem", () => {
   return Promise.resolve({
     fs,
     root,
+    dirSize: () => Promise.resolve(0),
     async [Symbol.asyncDispose]() {
       await fs._rm(root, { recursive: true }).catch((error) => {
         if (!(error instanceof FileNotFoundError)) throw error;
@@ -24,13 +30,13 @@ conformanceSuite("MemoryFileSystem", () => {
 const enc = (s: string) => new TextEncoder().encode(s);
 
 Deno.test("MemoryFileSystem.stripProtocol() gives absolute paths rooted at /", () => {
-  assert.equal(MemoryFileSystem.stripProtocol("memory://a/b"), "/a/b");
-  assert.equal(MemoryFileSystem.stripProtocol("a/b/"), "/a/b");
-  assert.equal(MemoryFileSystem.stripProtocol("//a/b"), "/a/b");
-  assert.equal(MemoryFileSystem.stripProtocol("memory://"), "/");
-  assert.equal(MemoryFileSystem.stripProtocol("/"), "/");
-  assert.equal(MemoryFileSystem.stripProtocol(""), "/");
-  assert.equal(
+  assertStrictEquals(MemoryFileSystem.stripProtocol("memory://a/b"), "/a/b");
+  assertStrictEquals(MemoryFileSystem.stripProtocol("a/b/"), "/a/b");
+  assertStrictEquals(MemoryFileSystem.stripProtocol("//a/b"), "/a/b");
+  assertStrictEquals(MemoryFileSystem.stripProtocol("memory://"), "/");
+  assertStrictEquals(MemoryFileSystem.stripProtocol("/"), "/");
+  assertStrictEquals(MemoryFileSystem.stripProtocol(""), "/");
+  assertStrictEquals(
     new MemoryFileSystem({ asynchronous: true }).stripProtocol("memory:///x"),
     "/x",
   );
@@ -41,9 +47,9 @@ Deno.test("MemoryFileSystem instances with the same store name share files", asy
   const a = new MemoryFileSystem({ asynchronous: true, store });
   const b = new MemoryFileSystem({ asynchronous: true, store });
   await a._pipeFile("/x", enc("X"));
-  assert.deepEqual(await b._catFile("memory://x"), enc("X"));
+  assertEquals(await b._catFile("memory://x"), enc("X"));
   await b._rm("/x");
-  assert.equal(await a._exists("/x"), false);
+  assertStrictEquals(await a._exists("/x"), false);
 });
 
 Deno.test("MemoryFileSystem instances with different store names are isolated", async () => {
@@ -56,9 +62,9 @@ Deno.test("MemoryFileSystem instances with different store names are isolated", 
     store: `iso-${crypto.randomUUID()}`,
   });
   await a._pipeFile("/x", enc("X"));
-  assert.equal(await b._exists("/x"), false);
-  assert.deepEqual(await b._ls("/"), []);
-  assert.deepEqual(await a._ls("/", { detail: false }), ["/x"]);
+  assertStrictEquals(await b._exists("/x"), false);
+  assertEquals(await b._ls("/"), []);
+  assertEquals(await a._ls("/", { detail: false }), ["/x"]);
 });
 
 Deno.test("MemoryFileSystem uses the store named default without a store option", async () => {
@@ -69,9 +75,9 @@ Deno.test("MemoryFileSystem uses the store named default without a store option"
     skipInstanceCache: true,
   });
   await a._pipeFile(name, enc("D"));
-  assert.deepEqual(await b._catFile(name), enc("D"));
+  assertEquals(await b._catFile(name), enc("D"));
   const c = new MemoryFileSystem({ asynchronous: true, store: "default" });
-  assert.equal(await c._exists(name), true);
+  assertStrictEquals(await c._exists(name), true);
   await a._rm(name);
 });
 
@@ -83,10 +89,10 @@ Deno.test("MemoryFileSystem._info() of a file has created and mtime Dates", asyn
   const before = Date.now();
   await fs._pipeFile("/f", enc("abc"));
   const info = await fs._info("/f");
-  assert.ok(info.created instanceof Date);
-  assert.ok(info.mtime instanceof Date);
-  assert.ok((info.created as Date).getTime() >= before);
-  assert.deepEqual(await fs._info("/"), {
+  assert(info.created instanceof Date);
+  assert(info.mtime instanceof Date);
+  assert((info.created as Date).getTime() >= before);
+  assertEquals(await fs._info("/"), {
     name: "/",
     size: 0,
     type: "directory",
@@ -99,10 +105,10 @@ Deno.test("MemoryFileSystem._pipeFile() refuses a path below a file or on a dire
     store: crypto.randomUUID(),
   });
   await fs._pipeFile("/a/f", enc("x"));
-  await assert.rejects(fs._pipeFile("/a/f/g", enc("y")), FileExistsError);
-  await assert.rejects(fs._pipeFile("/a", enc("y")), FileExistsError);
-  await assert.rejects(fs._mkdir("/a/f/d"), FileExistsError);
-  assert.deepEqual(await fs._find("/", { withDirs: true }), [
+  await assertRejects(() => fs._pipeFile("/a/f/g", enc("y")), FileExistsError);
+  await assertRejects(() => fs._pipeFile("/a", enc("y")), FileExistsError);
+  await assertRejects(() => fs._mkdir("/a/f/d"), FileExistsError);
+  assertEquals(await fs._find("/", { withDirs: true }), [
     "/",
     "/a",
     "/a/f",
@@ -115,21 +121,21 @@ Deno.test("MemoryFileSystem implied directories exist while they hold files", as
     store: crypto.randomUUID(),
   });
   await fs._pipeFile("/d/e/f", enc("x"));
-  assert.equal(await fs._isDir("/d/e"), true);
-  assert.deepEqual(await fs._ls("/d", { detail: false }), ["/d/e"]);
+  assertStrictEquals(await fs._isDir("/d/e"), true);
+  assertEquals(await fs._ls("/d", { detail: false }), ["/d/e"]);
   await fs._rm("/d", { recursive: true });
-  assert.equal(await fs._exists("/d"), false);
-  assert.deepEqual(await fs._ls("/"), []);
+  assertStrictEquals(await fs._exists("/d"), false);
+  assertEquals(await fs._ls("/"), []);
   await fs._mkdir("/m/n");
   await fs._pipeFile("/m/n/f", enc("x"));
   await fs._rmFile("/m/n/f");
-  assert.equal(
+  assertStrictEquals(
     await fs._isDir("/m/n"),
     true,
     "a made directory outlives its files",
   );
   await fs._rmdir("/");
-  assert.equal(await fs._isDir("/"), true, "the root is never deleted");
+  assertStrictEquals(await fs._isDir("/"), true, "the root is never deleted");
 });
 
 Deno.test("MemoryFileSystem._cpFile() copies the bytes, not a reference", async () => {
@@ -140,6 +146,6 @@ Deno.test("MemoryFileSystem._cpFile() copies the bytes, not a reference", async 
   await fs._pipeFile("/a", enc("abc"));
   await fs._cpFile("/a", "/b");
   await fs._pipeFile("/a", enc("zzz"));
-  assert.deepEqual(await fs._catFile("/b"), enc("abc"));
-  await assert.rejects(fs._cpFile("/missing", "/c"), FileNotFoundError);
+  assertEquals(await fs._catFile("/b"), enc("abc"));
+  await assertRejects(() => fs._cpFile("/missing", "/c"), FileNotFoundError);
 });
