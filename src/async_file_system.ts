@@ -43,10 +43,19 @@ import type { FileSystemOptions } from "./file_system_options.ts";
 
 export type { FileSystemOptions } from "./file_system_options.ts";
 
-/** Unsupported operation of a backend (fsspec's `NotImplementedError`). */
-function unsupported(fs: AsyncFileSystem, action: string, path: string): never {
-  throw new Error(
-    `Cannot ${action} "${path}": ${fs.constructor.name} does not support it`,
+/**
+ * Unsupported operation of a backend (fsspec's `NotImplementedError`), as a
+ * rejected promise: an async method never throws synchronously.
+ */
+function unsupported(
+  fs: AsyncFileSystem,
+  action: string,
+  path: string,
+): Promise<never> {
+  return Promise.reject(
+    new Error(
+      `Cannot ${action} "${path}": ${fs.constructor.name} does not support it`,
+    ),
   );
 }
 
@@ -196,12 +205,12 @@ export abstract class AsyncFileSystem {
     _data: Uint8Array,
     _options?: t.IOOptions,
   ): Promise<void> {
-    unsupported(this, "write", path);
+    return unsupported(this, "write", path);
   }
 
   /** Delete a file. */
   _rmFile(path: string, _options?: t.IOOptions): Promise<void> {
-    unsupported(this, "delete", path);
+    return unsupported(this, "delete", path);
   }
 
   /** Delete an empty directory; a no-op where there are no real directories. */
@@ -215,7 +224,7 @@ export abstract class AsyncFileSystem {
     _path2: string,
     _options?: t.IOOptions,
   ): Promise<void> {
-    unsupported(this, "copy", path1);
+    return unsupported(this, "copy", path1);
   }
 
   /** Make a directory; a no-op where there are no real directories. */
