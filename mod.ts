@@ -37,6 +37,13 @@ export type {
 export { AsyncFileSystem, lsResult } from "./src/async_file_system.ts";
 export type { FileSystemOptions } from "./src/async_file_system.ts";
 export { AsyncFile } from "./src/async_file.ts";
+export { AsyncWriteFile } from "./src/async_write_file.ts";
+export type {
+  AsyncFileFor,
+  OpenMode,
+  WriteMode,
+} from "./src/async_write_file.ts";
+export type { ReadTextOptions, WriteTextOptions } from "./src/text.ts";
 export { FSMap } from "./src/mapper.ts";
 export type {
   GetManyOptions,

@@ -7,6 +7,7 @@
  */
 
 import type { OpenOptions } from "./async_file.ts";
+import type { ReadTextOptions, WriteTextOptions } from "./text.ts";
 import { BlockingFile } from "./blocking_file.ts";
 import { _loop, type IOLoop } from "./io_loop.ts";
 import { _blocking, _blockingInfo, _blockingState, _loopOf } from "./sync.ts";
@@ -409,11 +410,33 @@ export abstract class BlockingFace {
   }
 
   /**
-   * Open a file for reading whose methods block (the twin of `openAsync`).
+   * A file's text: blocking `_readText`.
    * @param path The file.
-   * @param options `blockSize`, `cacheType`.
+   * @param options `encoding`.
+   * @returns The text.
+   */
+  readText(path: string, options?: ReadTextOptions): string {
+    return _blocking(this, "_readText", [path, options]) as string;
+  }
+
+  /**
+   * Write text as a whole file: blocking `_writeText`.
+   * @param path The file.
+   * @param text The text.
+   * @param options `encoding`.
+   */
+  writeText(path: string, text: string, options?: WriteTextOptions): void {
+    _blocking(this, "_writeText", [path, text, options]);
+  }
+
+  /**
+   * Open a file whose methods block (the twin of `openAsync`): `mode` `"rb"`
+   * reads; `"wb"`, `"ab"`, `"xb"` write, and `close` commits the file whole.
+   * @param path The file.
+   * @param options `mode`, `blockSize`, `cacheType`.
    * @returns The file; close it, or `using f = fs.open(…)`.
-   * @throws {FileNotFoundError} Where it does not exist or is a directory.
+   * @throws {FileNotFoundError} For `"rb"` where it does not exist or is a directory.
+   * @throws {FileExistsError} For `"xb"` where something is at the path.
    */
   open(path: string, options?: OpenOptions): BlockingFile {
     const info = _blockingInfo(this, "openAsync", "open()");

@@ -14,9 +14,12 @@ const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
 );
 
 /**
- * A random-access file for reading whose methods block: `read`, `seek`,
- * `tell`, `close`. A file never closed is released on the Worker once it is
- * garbage.
+ * A file whose methods block. Open for reading (`"rb"`): `read`, `seek`,
+ * `tell`, `close`. Open for writing (`"wb"`, `"ab"`, `"xb"`): `write`,
+ * `flush`, `tell`, `close` (which commits the file whole) and `abort`; a
+ * method of the other kind throws `TypeError`. A file never closed is
+ * released on the Worker once it is garbage, and a write file so released
+ * leaves nothing at its path.
  *
  * @example
  * ```ts
@@ -53,7 +56,7 @@ export class BlockingFile implements Disposable {
     this.#loop = loop;
     this.#handle = handle;
     this.path = path;
-    this.size = size;
+    this.size = size ?? null;
     leaked.register(this, { loop, handle }, this);
   }
 
@@ -104,12 +107,48 @@ export class BlockingFile implements Disposable {
     return this.#call("tell", []) as number;
   }
 
-  /** Close the file; later calls throw. */
+  /**
+   * Write bytes after those written before (a write file's).
+   * @param data The bytes.
+   * @returns Their count.
+   * @throws {TypeError} On a file open for reading.
+   */
+  write(data: Uint8Array): number {
+    return this.#call("write", [data]) as number;
+  }
+
+  /**
+   * Wait until every byte written so far is with the backend.
+   * @throws {TypeError} On a file open for reading.
+   */
+  flush(): void {
+    this.#call("flush", []);
+  }
+
+  /**
+   * Close the file; later calls throw. A write file is committed whole.
+   * @throws {Error} Where the commit failed (nothing is then at the path).
+   */
   close(): void {
+    this.#end("close");
+  }
+
+  /**
+   * Drop what a write file wrote: nothing appears at its path. Closes a
+   * read file.
+   */
+  abort(): void {
+    this.#end("abort");
+  }
+
+  #end(method: "close" | "abort"): void {
     if (this.#closed) return;
-    if (!this.#loop.closed) this.#call("close", []);
-    this.#closed = true;
-    leaked.unregister(this);
+    try {
+      if (!this.#loop.closed) this.#call(method, []);
+    } finally {
+      this.#closed = true;
+      leaked.unregister(this);
+    }
   }
 
   /** `using f = fs.open(…)` closes it. */

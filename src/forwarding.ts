@@ -42,6 +42,8 @@ export const _STANDARD_METHODS: readonly string[] = [
   "_glob",
   "_du",
   "_expandPath",
+  "_readText",
+  "_writeText",
 ];
 
 const kindOf = (fn: unknown) =>

@@ -29,6 +29,7 @@ import { type _CallbackEvent, _RemoteCallback } from "./remote_callback.ts";
 import { _decode, type _DecodeHooks, _encode, _transferable } from "./wire.ts";
 
 type Fs = Record<string, unknown> & { close?: () => unknown };
+type Abortable = { abort?: () => Promise<void> };
 
 const servers = new Set<Server>();
 let hooked = false;
@@ -168,7 +169,13 @@ class Server {
       return;
     }
     if (m.control === "drop") {
-      for (const h of m.handles ?? []) this.#handles.delete(h);
+      for (const h of m.handles ?? []) {
+        const file = this.#handles.get(h) as Abortable | undefined;
+        this.#handles.delete(h);
+        // a write file dropped unclosed leaves nothing at its path; no one
+        // is left to hear of a failure
+        file?.abort?.().catch(() => {});
+      }
       for (const k of m.instances ?? []) {
         this.#instances.delete(k);
         this.#live.delete(k);
@@ -379,7 +386,9 @@ class Server {
             `Cannot use file handle ${req.handle} on the IO Worker: it was closed`,
           );
         }
-        if (req.method === "close") this.#handles.delete(req.handle!);
+        if (req.method === "close" || req.method === "abort") {
+          this.#handles.delete(req.handle!);
+        }
         return await method(file, req.method!).apply(file, args);
       }
       case "close": {
