@@ -1,0 +1,157 @@
+import { assertEquals, assertThrows } from "@std/assert";
+import { FileExistsError, FileNotFoundError } from "../src/errors.ts";
+import { filesystem } from "../src/registry.ts";
+import type { AsyncFileSystem } from "../src/async_file_system.ts";
+
+const MiB = 2 ** 20;
+
+/** Chunk `i` of a test file: bytes from a small xorshift generator seeded by `i`. */
+export function chunkOf(i: number, size = MiB): Uint8Array {
+  const out = new Uint8Array(size);
+  const words = new Uint32Array(out.buffer);
+  let x = (i + 1) * 2654435761 >>> 0 || 1;
+  for (let k = 0; k < words.length; k++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    words[k] = x >>> 0;
+  }
+  return out;
+}
+
+/** SHA-256 of bytes. */
+export async function sha256(data: Uint8Array): Promise<Uint8Array> {
+  const bytes = data.buffer instanceof ArrayBuffer ? data : data.slice();
+  return new Uint8Array(
+    await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>),
+  );
+}
+
+/** The SHA-256 of `count` chunks one after another. */
+export async function expectedHash(count: number): Promise<Uint8Array> {
+  const all = new Uint8Array(count * MiB);
+  for (let i = 0; i < count; i++) all.set(chunkOf(i), i * MiB);
+  return await sha256(all);
+}
+
+/** Writes `count` MiB with blocking `write` calls of 1 MiB each, and closes. */
+export function writeBlocking(
+  fs: AsyncFileSystem,
+  path: string,
+  count: number,
+): void {
+  using f = fs.open(path, { mode: "wb" });
+  for (let i = 0; i < count; i++) assertEquals(f.write(chunkOf(i)), MiB);
+  f.flush();
+  assertEquals(f.tell(), count * MiB);
+}
+
+Deno.test("BlockingFile: a 64 MiB blocking write to memory reads back equal", async () => {
+  const fs = await filesystem("memory", {
+    skipInstanceCache: true,
+    store: `big-${crypto.randomUUID()}`,
+  });
+  try {
+    writeBlocking(fs, "/big.bin", 64);
+    assertEquals(fs.size("/big.bin"), 64 * MiB);
+    assertEquals(await sha256(fs.catFile("/big.bin")), await expectedHash(64));
+  } finally {
+    await fs.loop!.close();
+  }
+});
+
+Deno.test("BlockingFile: a 64 MiB blocking write to local disk reads back equal, with no file before close", async () => {
+  const dir = await Deno.makeTempDir();
+  const fs = await filesystem("file", { skipInstanceCache: true });
+  try {
+    const p = `${dir}/big.bin`;
+    const f = fs.open(p, { mode: "wb" });
+    for (let i = 0; i < 64; i++) f.write(chunkOf(i));
+    assertEquals(fs.exists(p), false);
+    f.close();
+    assertEquals(await sha256(await Deno.readFile(p)), await expectedHash(64));
+    assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["big.bin"]);
+  } finally {
+    await fs.loop!.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test('BlockingFile: "ab" appends, "xb" refuses an existing file, abort keeps the older one (memory and local)', async () => {
+  const dir = await Deno.makeTempDir();
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const memory = await filesystem("memory", {
+    skipInstanceCache: true,
+    store: `modes-${crypto.randomUUID()}`,
+  });
+  const local = await filesystem("file", { skipInstanceCache: true });
+  try {
+    for (const [fs, base] of [[memory, "/m"], [local, dir]] as const) {
+      const p = `${base}/f.txt`;
+      fs.writeText(p, "one,");
+      {
+        using f = fs.open(p, { mode: "ab" });
+        f.write(enc("two"));
+      }
+      assertEquals(fs.readText(p), "one,two");
+      const error = assertThrows(
+        () => fs.open(p, { mode: "xb" }),
+        FileExistsError,
+        'mode "xb"',
+      );
+      assertEquals(error.path, p);
+      // a write that throws midway: the caller aborts in its catch
+      const f = fs.open(p, { mode: "wb" });
+      assertThrows(() => {
+        try {
+          f.write(enc("half"));
+          throw new RangeError("midway");
+        } catch (error) {
+          f.abort();
+          throw error;
+        }
+      }, RangeError);
+      assertEquals(f.closed, true);
+      assertEquals(fs.readText(p), "one,two");
+      const q = `${base}/new.txt`;
+      const g = fs.open(q, { mode: "xb" });
+      g.write(enc("x"));
+      g.abort();
+      assertEquals(fs.exists(q), false);
+      // read methods on a write file, and write methods on a read file
+      using w = fs.open(`${base}/w.txt`, { mode: "wb" });
+      assertThrows(() => w.read(), TypeError, "open for writing");
+      using r = fs.open(p);
+      assertThrows(() => r.write(enc("x")), TypeError, "open for reading");
+      assertThrows(() => r.flush(), TypeError, 'mode "rb"');
+      assertEquals(new TextDecoder().decode(r.read()), "one,two");
+    }
+    assertEquals(
+      [...Deno.readDirSync(dir)].map((e) => e.name).sort(),
+      ["f.txt", "w.txt"],
+    );
+  } finally {
+    await memory.loop!.close();
+    await local.loop!.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("BlockingFile.close() of a failed commit throws, and leaves no file", async () => {
+  const dir = await Deno.makeTempDir();
+  const fs = await filesystem("file", { skipInstanceCache: true });
+  try {
+    const p = `${dir}/sub/f.bin`;
+    await Deno.mkdir(`${dir}/sub`);
+    const f = fs.open(p, { mode: "wb" });
+    f.write(new Uint8Array(10));
+    // the destination's directory goes away before the commit's rename
+    await Deno.remove(`${dir}/sub`, { recursive: true });
+    assertThrows(() => f.close(), FileNotFoundError, "sub/f.bin");
+    assertEquals(f.closed, true);
+    assertEquals([...Deno.readDirSync(dir)], []);
+  } finally {
+    await fs.loop!.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
