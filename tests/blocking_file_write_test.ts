@@ -2,40 +2,12 @@ import { assertEquals, assertThrows } from "@std/assert";
 import { FileExistsError, FileNotFoundError } from "../src/errors.ts";
 import { filesystem } from "../src/registry.ts";
 import type { AsyncFileSystem } from "../src/async_file_system.ts";
+import { chunkOf, expectedHash, sha256 } from "./_write_data.ts";
 
 const MiB = 2 ** 20;
 
-/** Chunk `i` of a test file: bytes from a small xorshift generator seeded by `i`. */
-export function chunkOf(i: number, size = MiB): Uint8Array {
-  const out = new Uint8Array(size);
-  const words = new Uint32Array(out.buffer);
-  let x = (i + 1) * 2654435761 >>> 0 || 1;
-  for (let k = 0; k < words.length; k++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[k] = x >>> 0;
-  }
-  return out;
-}
-
-/** SHA-256 of bytes. */
-export async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  const bytes = data.buffer instanceof ArrayBuffer ? data : data.slice();
-  return new Uint8Array(
-    await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>),
-  );
-}
-
-/** The SHA-256 of `count` chunks one after another. */
-export async function expectedHash(count: number): Promise<Uint8Array> {
-  const all = new Uint8Array(count * MiB);
-  for (let i = 0; i < count; i++) all.set(chunkOf(i), i * MiB);
-  return await sha256(all);
-}
-
 /** Writes `count` MiB with blocking `write` calls of 1 MiB each, and closes. */
-export function writeBlocking(
+function writeBlocking(
   fs: AsyncFileSystem,
   path: string,
   count: number,
