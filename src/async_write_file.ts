@@ -93,7 +93,6 @@ export class AsyncWriteFile implements AsyncDisposable {
   readonly mode: WriteMode;
   #sink: _WriteSink;
   #written = 0;
-  #closed = false;
   #ending: Promise<void> | undefined;
   #error: { error: unknown } | undefined;
   #queue: Promise<void> = Promise.resolve();
@@ -112,17 +111,14 @@ export class AsyncWriteFile implements AsyncDisposable {
     dropped.register(this, sink, this);
   }
 
-  /** Whether it was closed or aborted. */
+  /** Whether `close` or `abort` was called. */
   get closed(): boolean {
-    return this.#closed;
+    return this.#ending !== undefined;
   }
 
   #check(action: string): void {
-    if (this.#closed) {
-      throw new TypeError(
-        `Cannot ${action} "${this.path}": the file is closed`,
-      );
-    }
+    const state = this.closed ? "the file is closed" : undefined;
+    if (state) throw new TypeError(`Cannot ${action} "${this.path}": ${state}`);
     if (this.#error) throw this.#error.error;
   }
 
@@ -195,7 +191,6 @@ export class AsyncWriteFile implements AsyncDisposable {
   }
 
   async #end(commit: boolean, reason?: unknown): Promise<void> {
-    this.#closed = true;
     dropped.unregister(this);
     await this.#queue;
     const failed = this.#error;
