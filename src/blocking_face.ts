@@ -446,6 +446,6 @@ export abstract class BlockingFace {
       fs: _loop.fsRef(loop, this, info.spec, info.options, "open()"),
       args: [path, options],
     }, { what: "open()" }) as [number, string, number | null];
-    return new BlockingFile(loop, handle, name, size);
+    return new BlockingFile(loop, handle, name, size, options?.mode);
   }
 }

@@ -6,6 +6,7 @@
  */
 
 import type { Whence } from "./async_file.ts";
+import type { OpenMode } from "./async_write_file.ts";
 import { _loop, type IOLoop } from "./io_loop.ts";
 
 const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
@@ -39,8 +40,10 @@ const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
 export class BlockingFile implements Disposable {
   /** The path. */
   readonly path: string;
-  /** The size in bytes; `null` where unknown. */
+  /** The size in bytes; `null` where unknown (and for a write file). */
   readonly size: number | null;
+  /** The mode it was opened in. */
+  readonly mode: OpenMode;
   #loop: IOLoop;
   #handle: number;
   #closed = false;
@@ -51,12 +54,20 @@ export class BlockingFile implements Disposable {
    * @param handle The file's handle there.
    * @param path The path.
    * @param size The size.
+   * @param mode The mode.
    */
-  constructor(loop: IOLoop, handle: number, path: string, size: number | null) {
+  constructor(
+    loop: IOLoop,
+    handle: number,
+    path: string,
+    size: number | null,
+    mode: OpenMode = "rb",
+  ) {
     this.#loop = loop;
     this.#handle = handle;
     this.path = path;
     this.size = size ?? null;
+    this.mode = mode;
     leaked.register(this, { loop, handle }, this);
   }
 
@@ -145,6 +156,11 @@ export class BlockingFile implements Disposable {
     if (this.#closed) return;
     try {
       if (!this.#loop.closed) this.#call(method, []);
+      else if (method === "close" && this.mode !== "rb") {
+        throw new Error(
+          `Cannot commit "${this.path}": its IO loop was closed first`,
+        );
+      }
     } finally {
       this.#closed = true;
       leaked.unregister(this);

@@ -127,3 +127,17 @@ Deno.test("BlockingFile.close() of a failed commit throws, and leaves no file", 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("BlockingFile.close() of a write file whose IO loop was closed first throws", async () => {
+  const fs = await filesystem("memory", {
+    skipInstanceCache: true,
+    store: `early-${crypto.randomUUID()}`,
+  });
+  const f = fs.open("/f", { mode: "wb" });
+  assertEquals([f.mode, f.size], ["wb", null]);
+  f.write(new Uint8Array(3));
+  await fs.loop!.close();
+  assertThrows(() => f.close(), Error, "its IO loop was closed first");
+  assertEquals(f.closed, true);
+  f.close(); // once closed, a no-op
+});
