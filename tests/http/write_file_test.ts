@@ -2,6 +2,8 @@ import { assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { FileExistsError, HTTPError } from "../../src/errors.ts";
 import { HTTPFileSystem } from "../../src/http/http_file_system.ts";
 import { filesystem } from "../../src/registry.ts";
+import { MemoryFileSystem } from "../../src/memory/memory_file_system.ts";
+import { serveFileSystem } from "../../src/serve/serve_file_system.ts";
 import { chunkOf, expectedHash, sha256 } from "../_write_data.ts";
 import { requireBinary, startNginx } from "./servers.ts";
 
@@ -158,4 +160,29 @@ Deno.test("HTTPFileSystem write file: a failed upload is an HTTPError from close
   assertEquals(f.closed, true);
   assertEquals(server.seen, ["POST /full/x.bin"]);
   assertEquals(server.stored.size, 0);
+});
+
+Deno.test("HTTPFileSystem write file: pipeTo a file served by a writable serveFileSystem (PUT)", async () => {
+  const memory = new MemoryFileSystem({
+    asynchronous: true,
+    store: `serve-${crypto.randomUUID()}`,
+  });
+  await using server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    serveFileSystem(memory, { root: "/srv", writable: true }),
+  );
+  await using fs = new HTTPFileSystem({
+    asynchronous: true,
+    uploadMethod: "PUT",
+  });
+  const url = `http://127.0.0.1:${server.addr.port}/up/data.bin`;
+  const f = await fs.openAsync(url, { mode: "wb" });
+  await ReadableStream.from([chunkOf(0, 1000), chunkOf(1, 24)]).pipeTo(
+    f.writable,
+  );
+  const expected = new Uint8Array(1024);
+  expected.set(chunkOf(0, 1000));
+  expected.set(chunkOf(1, 24), 1000);
+  assertEquals(await memory._catFile("/srv/up/data.bin"), expected);
+  assertEquals(await fs._catFile(url), expected);
 });
