@@ -535,14 +535,7 @@ export abstract class AsyncFileSystem extends BlockingFace {
    * @ignore
    */
   [_openSink](path: string, options: _SinkOptions): Promise<_WriteSink> {
-    return Promise.resolve(
-      _bufferSink(
-        this,
-        path,
-        options,
-        (data) => this._pipeFile(path, data, { signal: options.signal }),
-      ),
-    );
+    return Promise.resolve(_bufferSink(this, path, options));
   }
 
   /**

@@ -37,11 +37,13 @@ export const _openSink: unique symbol = Symbol("fsspec.openSink");
 /** The subset of a filesystem the default sink writes through. */
 interface Pipes {
   _catFile(path: string, options?: IOOptions): Promise<Uint8Array>;
+  _pipeFile(path: string, data: Uint8Array, options?: IOOptions): Promise<void>;
 }
 
 /**
  * The default sink: chunks gathered in memory, written whole on commit by
- * `pipe` (after the present bytes of the file for `append`).
+ * `pipe` (after the present bytes of the file for `append`); `pipe` is
+ * `fs._pipeFile` unless given.
  *
  * @param fs The filesystem, for the present bytes when appending.
  * @param path The file.
@@ -53,7 +55,8 @@ export function _bufferSink(
   fs: Pipes,
   path: string,
   options: _SinkOptions,
-  pipe: (data: Uint8Array) => Promise<void>,
+  pipe: (data: Uint8Array) => Promise<void> = (data) =>
+    fs._pipeFile(path, data, { signal: options.signal }),
 ): _WriteSink {
   let chunks: Uint8Array[] = [];
   return {

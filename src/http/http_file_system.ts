@@ -64,7 +64,7 @@ import {
 import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
 import { _writeToFile } from "../atomic_write.ts";
-import { _fileBody } from "./transfer.ts";
+import { _fileBody, _upload } from "./transfer.ts";
 
 export type {
   HTTPExistsOptions,
@@ -406,7 +406,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     data: Uint8Array,
     options: IOOptions = {},
   ): Promise<void> {
-    await this.#upload(path, "PUT", data, options.signal);
+    await _upload(this.#request, path, "PUT", data, options.signal);
   }
 
   /**
@@ -431,31 +431,8 @@ export class HTTPFileSystem extends AsyncFileSystem {
         this,
         path,
         options,
-        (data) => this.#upload(path, method, data, options.signal),
+        (data) => _upload(this.#request, path, method, data, options.signal),
       ),
-    );
-  }
-
-  async #upload(
-    url: string,
-    method: "POST" | "PUT",
-    data: Uint8Array,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    await this.#request(
-      url,
-      {
-        method,
-        action: "write",
-        // fetch takes no view of a SharedArrayBuffer (as the IO Worker's wire may give)
-        body: data.buffer instanceof ArrayBuffer
-          ? data as Uint8Array<ArrayBuffer>
-          : new Uint8Array(data),
-        signal,
-      },
-      async (response) => {
-        if (!response.ok) await _raiseForStatus(response, "write", url);
-      },
     );
   }
 
