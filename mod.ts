@@ -47,6 +47,13 @@ export type { FileSystemOptions } from "./src/async_file_system.ts";
 export type { BlockingMethods } from "./src/blocking_methods.ts";
 export type * from "./src/types.ts";
 export { AsyncFile } from "./src/async_file.ts";
+export { AsyncWriteFile } from "./src/async_write_file.ts";
+export type {
+  AsyncFileFor,
+  OpenMode,
+  WriteMode,
+} from "./src/async_write_file.ts";
+export type { ReadTextOptions, WriteTextOptions } from "./src/text.ts";
 export type { OpenOptions, Whence } from "./src/async_file.ts";
 export type {
   CacheOptions,

@@ -10,6 +10,7 @@
 import type { _FsRef, _Request } from "./_channel.ts";
 
 type Fs = Record<string, unknown> & { close?: () => unknown };
+type Abortable = { abort?: () => Promise<void> };
 
 /** What one IO Worker holds for one loop, and the operations on it. */
 export class _Dispatch {
@@ -26,7 +27,13 @@ export class _Dispatch {
    * @param instances Filesystems.
    */
   drop(handles: readonly number[], instances: readonly number[]): void {
-    for (const h of handles) this.#handles.delete(h);
+    for (const h of handles) {
+      const file = this.#handles.get(h) as Abortable | undefined;
+      this.#handles.delete(h);
+      // a write file dropped unclosed leaves nothing at its path; no one is
+      // left to hear of a failure
+      file?.abort?.().catch(() => {});
+    }
     for (const k of instances) {
       this.#instances.delete(k);
       this.#live.delete(k);
@@ -132,7 +139,9 @@ export class _Dispatch {
             `Cannot use file handle ${req.handle} on the IO Worker: it was closed`,
           );
         }
-        if (req.method === "close") this.#handles.delete(req.handle!);
+        if (req.method === "close" || req.method === "abort") {
+          this.#handles.delete(req.handle!);
+        }
         return await method(file, req.method!).apply(file, args);
       }
       case "close": {

@@ -55,6 +55,8 @@ export const _STANDARD_METHODS = {
   _glob: "call",
   _du: "call",
   _expandPath: "call",
+  _readText: "call",
+  _writeText: "call",
   openAsync: "handle",
 } as const satisfies Readonly<Record<string, _Kind>>;
 

@@ -12,6 +12,7 @@ import { _blockingInfo, _loopOf } from "./_blocking_state.ts";
 import type { _Kind } from "./_methods.ts";
 import { _twinName } from "./_methods.ts";
 import { type _Req, _send } from "./_send.ts";
+import type { OpenMode } from "./async_write_file.ts";
 import { BlockingFile } from "./blocking_file.ts";
 import { _loop, type IOLoop } from "./io_loop.ts";
 
@@ -88,7 +89,8 @@ export function _remote(
   );
   if (kind !== "handle") return answer;
   const [handle, path, size] = answer as [number, string, number | null];
-  return new BlockingFile(t.loop, handle, path, size);
+  const mode = (args[1] as { mode?: OpenMode } | undefined)?.mode;
+  return new BlockingFile(t.loop, handle, path, size, mode);
 }
 
 const OPS = { call: "call", handle: "open", close: "close" } as const;

@@ -10,14 +10,20 @@ import type { _BaseCache } from "./caching/_base_cache.ts";
 import type { CacheOptions, CacheType } from "./caching/cache_options.ts";
 import { _checkCache, _makeCache } from "./caching/caches.ts";
 import type { IOOptions } from "./types.ts";
+import { _wrongMode, type OpenMode } from "./async_write_file.ts";
 
-/** Options of `openAsync` and `open`. */
-export interface OpenOptions extends IOOptions {
+/**
+ * Options of `openAsync` and `open`.
+ * @typeParam M The mode.
+ */
+export interface OpenOptions<M extends OpenMode = OpenMode> extends IOOptions {
   /**
-   * Only reading (`"rb"`) is supported.
+   * `"rb"` reads; `"wb"` writes a new file, `"ab"` appends to the present
+   * one, `"xb"` writes a file that must not exist yet. The cache options
+   * apply to reading only.
    * @default {"rb"}
    */
-  mode?: "rb";
+  mode?: M;
   /**
    * The cache's unit: bytes read ahead (`"bytes"`, `"readahead"`), the
    * block size (`"blockcache"`, `"background"`), the head kept (`"first"`).
@@ -40,15 +46,15 @@ export interface OpenOptions extends IOOptions {
 
 /**
  * Checks the options of `openAsync` before any I/O.
- * @throws {TypeError} For a mode other than `"rb"`, an unknown cache type or
- * cache option.
+ * @throws {TypeError} For an unknown mode, cache type or cache option.
  * @throws {RangeError} For a block size that is not a non-negative integer
  * (positive for `"blockcache"` and `"background"`), or a bad `maxBlocks`.
  */
 export function _checkOpenOptions(path: string, options: OpenOptions): void {
-  if (options.mode !== undefined && options.mode !== "rb") {
+  const mode = options.mode ?? "rb";
+  if (!["rb", "wb", "ab", "xb"].includes(mode)) {
     throw new TypeError(
-      `Cannot open "${path}" in mode "${options.mode}": only "rb" is supported`,
+      `Cannot open "${path}" in mode "${mode}": use "rb", "wb", "ab" or "xb"`,
     );
   }
   const cacheType = options.cacheType ?? "bytes";
@@ -108,8 +114,8 @@ export class AsyncFile implements AsyncDisposable {
    * @param path The path.
    * @param size Its size, where known.
    * @param options Block size, cache type and options, signal.
-   * @throws {TypeError} For a mode other than `"rb"`, an unknown cache type
-   * (the message lists the valid ones) or cache option.
+   * @throws {TypeError} For an unknown mode, cache type (the message lists
+   * the valid ones) or cache option.
    * @throws {RangeError} For a bad block size or `maxBlocks`.
    */
   constructor(
@@ -266,10 +272,39 @@ export class AsyncFile implements AsyncDisposable {
     });
   }
 
+  /**
+   * Not offered: the file is open for reading.
+   * @throws {TypeError} Always.
+   */
+  write(_data: Uint8Array): Promise<number> {
+    return Promise.reject(_wrongMode("write", this.path, "rb"));
+  }
+
+  /**
+   * Not offered: the file is open for reading.
+   * @throws {TypeError} Always.
+   */
+  flush(): Promise<void> {
+    return Promise.reject(_wrongMode("flush", this.path, "rb"));
+  }
+
+  /**
+   * Not offered: the file is open for reading.
+   * @throws {TypeError} Always.
+   */
+  get writable(): WritableStream<Uint8Array> {
+    throw _wrongMode("write", this.path, "rb");
+  }
+
   /** Close the file; later reads throw. */
   async close(): Promise<void> {
     this.#closed = true;
     await this.#cache.close();
+  }
+
+  /** The same as `close` for a file open for reading. */
+  abort(): Promise<void> {
+    return this.close();
   }
 
   /** `await using f = await fs.openAsync(…)` closes it. */

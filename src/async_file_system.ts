@@ -36,6 +36,24 @@ import { _blockingState, _loopOf } from "./_blocking_state.ts";
 import { _STANDARD_METHODS } from "./_methods.ts";
 import { _defineMethod } from "./_twins.ts";
 import type { BlockingMethods } from "./blocking_methods.ts";
+import {
+  _isWriteMode,
+  _openWrite,
+  type AsyncFileFor,
+  type OpenMode,
+} from "./async_write_file.ts";
+import {
+  _bufferSink,
+  _openSink,
+  type _SinkOptions,
+  type _WriteSink,
+} from "./write_sink.ts";
+import {
+  _decoderFor,
+  _encodeText,
+  type ReadTextOptions,
+  type WriteTextOptions,
+} from "./text.ts";
 import { _checkOptions, _optionNames } from "./option_names.ts";
 import { FSMap, type GetMapperOptions } from "./mapper.ts";
 import type { IOLoop } from "./io_loop.ts";
@@ -428,18 +446,84 @@ export abstract class AsyncFileSystem {
   // ---- files ---------------------------------------------------------------
 
   /**
-   * A random-access file for reading: `read`, `seek`, `tell`, `size`, `close`,
-   * and a `ReadableStream`.
+   * Open a file. `"rb"` (the default): a random-access file for reading,
+   * `read`, `seek`, `tell`, `size`, `close`, and a `ReadableStream`.
+   * `"wb"`, `"ab"`, `"xb"`: an {@linkcode AsyncWriteFile}, committed whole
+   * on `close`.
+   *
+   * @typeParam M The mode.
+   * @param path The file.
+   * @param options `mode`, and the cache options for reading.
+   * @returns The file.
+   * @throws {FileNotFoundError} For `"rb"` where the file does not exist.
+   * @throws {FileExistsError} For `"xb"` where something is at the path.
+   * @throws {TypeError} For an unknown mode or cache option, or `"ab"` on
+   * a backend that cannot append.
    */
-  async openAsync(path: string, options: OpenOptions = {}): Promise<AsyncFile> {
+  async openAsync<M extends OpenMode = "rb">(
+    path: string,
+    options: OpenOptions<M> = {},
+  ): Promise<AsyncFileFor<M>> {
     _checkOpenOptions(path, options);
+    if (_isWriteMode(options.mode)) {
+      const file = await _openWrite(this, path, options.mode, options);
+      return file as AsyncFileFor<M>;
+    }
     const info = await this._info(path, { signal: options.signal });
     if (info.type !== "file") {
       throw new FileNotFoundError(`Cannot open "${path}": it is a directory`, {
         path,
       });
     }
-    return new AsyncFile(this, this.stripProtocol(path), info.size, options);
+    const file = new AsyncFile(
+      this,
+      this.stripProtocol(path),
+      info.size,
+      options,
+    );
+    return file as AsyncFileFor<M>;
+  }
+
+  /**
+   * Where the bytes of a file open for writing go (internal hook). The
+   * default gathers them and writes them whole with `_pipeFile` on commit.
+   * @ignore
+   */
+  [_openSink](path: string, options: _SinkOptions): Promise<_WriteSink> {
+    return Promise.resolve(_bufferSink(this, path, options));
+  }
+
+  /**
+   * A file's text (fsspec's `read_text`).
+   * @param path The file.
+   * @param options `encoding` (UTF-8 by default).
+   * @returns The text.
+   * @throws {RangeError} For an unknown encoding, before any I/O.
+   */
+  async _readText(
+    path: string,
+    options: ReadTextOptions = {},
+  ): Promise<string> {
+    const decoder = _decoderFor(path, options.encoding);
+    return decoder.decode(
+      await this._catFile(path, { signal: options.signal }),
+    );
+  }
+
+  /**
+   * Write text as a whole file (fsspec's `write_text`).
+   * @param path The file.
+   * @param text The text.
+   * @param options `encoding` (UTF-8, the only one).
+   * @throws {RangeError} For an encoding other than UTF-8, before any I/O.
+   */
+  async _writeText(
+    path: string,
+    text: string,
+    options: WriteTextOptions = {},
+  ): Promise<void> {
+    const data = _encodeText(path, text, options.encoding);
+    await this._pipeFile(path, data, { signal: options.signal });
   }
 
   /**

@@ -7,6 +7,7 @@
 
 import type { Whence } from "./async_file.ts";
 import { _send } from "./_send.ts";
+import type { OpenMode } from "./async_write_file.ts";
 import { _loop, type IOLoop } from "./io_loop.ts";
 
 const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
@@ -15,9 +16,12 @@ const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
 );
 
 /**
- * A random-access file for reading whose methods block: `read`, `seek`,
- * `tell`, `close`. A file never closed is released on the Worker once it is
- * garbage.
+ * A file whose methods block. Open for reading (`"rb"`): `read`, `seek`,
+ * `tell`, `close`. Open for writing (`"wb"`, `"ab"`, `"xb"`): `write`,
+ * `flush`, `tell`, `close` (which commits the file whole) and `abort`; a
+ * method of the other kind throws `TypeError`. A file never closed is
+ * released on the Worker once it is garbage, and a write file so released
+ * leaves nothing at its path.
  *
  * @example
  * ```ts
@@ -37,8 +41,10 @@ const leaked = new FinalizationRegistry<{ loop: IOLoop; handle: number }>(
 export class BlockingFile implements Disposable {
   /** The path. */
   readonly path: string;
-  /** The size in bytes; `null` where unknown. */
+  /** The size in bytes; `null` where unknown (and for a write file). */
   readonly size: number | null;
+  /** The mode it was opened in. */
+  readonly mode: OpenMode;
   #loop: IOLoop;
   #handle: number;
   #closed = false;
@@ -49,12 +55,20 @@ export class BlockingFile implements Disposable {
    * @param handle The file's handle there.
    * @param path The path.
    * @param size The size.
+   * @param mode The mode.
    */
-  constructor(loop: IOLoop, handle: number, path: string, size: number | null) {
+  constructor(
+    loop: IOLoop,
+    handle: number,
+    path: string,
+    size: number | null,
+    mode: OpenMode = "rb",
+  ) {
     this.#loop = loop;
     this.#handle = handle;
     this.path = path;
-    this.size = size;
+    this.size = size ?? null;
+    this.mode = mode;
     leaked.register(this, { loop, handle }, this);
   }
 
@@ -101,12 +115,53 @@ export class BlockingFile implements Disposable {
     return this.#call("tell", []) as number;
   }
 
-  /** Close the file; later calls throw. */
+  /**
+   * Write bytes after those written before (a write file's).
+   * @param data The bytes.
+   * @returns Their count.
+   * @throws {TypeError} On a file open for reading.
+   */
+  write(data: Uint8Array): number {
+    return this.#call("write", [data]) as number;
+  }
+
+  /**
+   * Wait until every byte written so far is with the backend.
+   * @throws {TypeError} On a file open for reading.
+   */
+  flush(): void {
+    this.#call("flush", []);
+  }
+
+  /**
+   * Close the file; later calls throw. A write file is committed whole.
+   * @throws {Error} Where the commit failed (nothing is then at the path).
+   */
   close(): void {
+    this.#end("close");
+  }
+
+  /**
+   * Drop what a write file wrote: nothing appears at its path. Closes a
+   * read file.
+   */
+  abort(): void {
+    this.#end("abort");
+  }
+
+  #end(method: "close" | "abort"): void {
     if (this.#closed) return;
-    if (!this.#loop.closed) this.#call("close", []);
-    this.#closed = true;
-    leaked.unregister(this);
+    try {
+      if (!this.#loop.closed) this.#call(method, []);
+      else if (method === "close" && this.mode !== "rb") {
+        throw new Error(
+          `Cannot commit "${this.path}": its IO loop was closed first`,
+        );
+      }
+    } finally {
+      this.#closed = true;
+      leaked.unregister(this);
+    }
   }
 
   /** `using f = fs.open(…)` closes it. */

@@ -10,6 +10,7 @@
 import type { OpenOptions } from "./async_file.ts";
 import type { BlockingFile } from "./blocking_file.ts";
 import type { SyncOptions } from "./sync.ts";
+import type { ReadTextOptions, WriteTextOptions } from "./text.ts";
 import type * as t from "./types.ts";
 
 /**
@@ -231,11 +232,13 @@ export interface BlockingMethods {
   ): void;
 
   /**
-   * Open a file for reading whose methods block (the twin of `openAsync`).
+   * Open a file whose methods block (the twin of `openAsync`): `mode` `"rb"`
+   * reads; `"wb"`, `"ab"`, `"xb"` write, and `close` commits the file whole.
    * @param path The file.
-   * @param options `blockSize`, `cacheType`.
+   * @param options `mode`, `blockSize`, `cacheType`.
    * @returns The file; close it, or `using f = fs.open(…)`.
-   * @throws {FileNotFoundError} Where it does not exist or is a directory.
+   * @throws {FileNotFoundError} For `"rb"` where it does not exist or is a directory.
+   * @throws {FileExistsError} For `"xb"` where something is at the path.
    */
   open(path: string, options?: OpenOptions & SyncOptions): BlockingFile;
 
@@ -338,4 +341,24 @@ export interface BlockingMethods {
     path: string | readonly string[],
     options?: t.ExpandPathOptions & SyncOptions,
   ): string[];
+
+  /**
+   * A file's text: blocking `_readText`.
+   * @param path The file.
+   * @param options `encoding`.
+   * @returns The text.
+   */
+  readText(path: string, options?: ReadTextOptions & SyncOptions): string;
+
+  /**
+   * Write text as a whole file: blocking `_writeText`.
+   * @param path The file.
+   * @param text The text.
+   * @param options `encoding`.
+   */
+  writeText(
+    path: string,
+    text: string,
+    options?: WriteTextOptions & SyncOptions,
+  ): void;
 }

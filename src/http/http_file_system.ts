@@ -17,6 +17,13 @@ import {
   type FileSystemOptions,
 } from "../async_file_system.ts";
 import { lsResult } from "../_ls_result.ts";
+import type { AsyncFileFor, OpenMode } from "../async_write_file.ts";
+import {
+  _bufferSink,
+  _openSink,
+  type _SinkOptions,
+  type _WriteSink,
+} from "../write_sink.ts";
 import { _optionNames } from "../option_names.ts";
 import { FileNotFoundError } from "../errors.ts";
 import { _infoOrNull } from "../_tree.ts";
@@ -57,7 +64,7 @@ import {
 import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
 import { _writeToFile } from "../_atomic_write.ts";
-import { _fileBody } from "./transfer.ts";
+import { _fileBody, _upload } from "./transfer.ts";
 
 export type {
   HTTPExistsOptions,
@@ -399,21 +406,33 @@ export class HTTPFileSystem extends AsyncFileSystem {
     data: Uint8Array,
     options: IOOptions = {},
   ): Promise<void> {
-    const url = path;
-    await this.#request(
-      url,
-      {
-        method: "PUT",
-        action: "write",
-        // fetch takes no view of a SharedArrayBuffer (as the IO Worker's wire may give)
-        body: data.buffer instanceof ArrayBuffer
-          ? data as Uint8Array<ArrayBuffer>
-          : new Uint8Array(data),
-        signal: options.signal,
-      },
-      async (response) => {
-        if (!response.ok) await _raiseForStatus(response, "write", url);
-      },
+    await _upload(this.#request, path, "PUT", data, options.signal);
+  }
+
+  /**
+   * A write file's sink: its bytes gathered, and uploaded whole on commit
+   * with the filesystem's `uploadMethod` (POST, or PUT for WebDAV).
+   * @ignore
+   */
+  override [_openSink](
+    path: string,
+    options: _SinkOptions,
+  ): Promise<_WriteSink> {
+    if (options.append) {
+      return Promise.reject(
+        new TypeError(
+          `Cannot open "${path}" in mode "ab": HTTPFileSystem cannot append`,
+        ),
+      );
+    }
+    const method = this.#settings.uploadMethod;
+    return Promise.resolve(
+      _bufferSink(
+        this,
+        path,
+        options,
+        (data) => _upload(this.#request, path, method, data, options.signal),
+      ),
     );
   }
 
@@ -525,10 +544,11 @@ export class HTTPFileSystem extends AsyncFileSystem {
    * discards, a backward one throws `RangeError`; that one GET stays open
    * until the file is read to the end or closed (the `timeout` bounds it).
    */
-  override async openAsync(
+  override async openAsync<M extends OpenMode = "rb">(
     path: string,
-    options: OpenOptions = {},
-  ): Promise<AsyncFile> {
+    options: OpenOptions<M> = {},
+  ): Promise<AsyncFileFor<M>> {
+    if ((options.mode ?? "rb") !== "rb") return super.openAsync(path, options);
     const url = this.stripProtocol(path);
     options = {
       ...options,
@@ -544,16 +564,18 @@ export class HTTPFileSystem extends AsyncFileSystem {
       });
     }
     if (info.partial === false) {
-      return new _StreamFile(
+      const file: AsyncFile = new _StreamFile(
         this,
         url,
         info.size,
         () => _openStream(this.#request, url, options.signal),
         options,
       );
+      return file as AsyncFileFor<M>;
     }
     // a size of 0 from a HEAD may be a lie (fsspec streams then): read to the end instead
-    return new AsyncFile(this, url, info.size || null, options);
+    const file = new AsyncFile(this, url, info.size || null, options);
+    return file as AsyncFileFor<M>;
   }
 
   /** Release the session (its HTTP client); a later request makes a new one. */

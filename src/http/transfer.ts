@@ -2,12 +2,14 @@
  * Streaming between HTTP bodies and local files for `HTTPFileSystem`'s
  * `_getFile` and `_putFile`: chunk by chunk, with progress, and nothing
  * left half-written at the destination (`_writeToFile`, shared with the
- * core). Internal.
+ * core); and the upload of bytes held whole (`_pipeFile`, write files).
+ * Internal.
  *
  * @module
  */
 
 import type { Callback } from "../callbacks.ts";
+import { _raiseForStatus, type _Requester } from "./request.ts";
 
 /** Bytes per read of a local file being uploaded. */
 const UPLOAD_CHUNK = 1 << 20;
@@ -33,4 +35,38 @@ export function _fileBody(
       callback?.relativeUpdate(n);
     },
   });
+}
+
+/**
+ * Uploads bytes held whole to `url` with `method`.
+ *
+ * @param request The filesystem's requester.
+ * @param url The URL.
+ * @param method `"POST"` or `"PUT"`.
+ * @param data The bytes.
+ * @param signal Aborts the upload.
+ * @throws {HTTPError} For a failing status.
+ */
+export async function _upload(
+  request: _Requester,
+  url: string,
+  method: "POST" | "PUT",
+  data: Uint8Array,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  await request(
+    url,
+    {
+      method,
+      action: "write",
+      // fetch takes no view of a SharedArrayBuffer (as the IO Worker's wire may give)
+      body: data.buffer instanceof ArrayBuffer
+        ? data as Uint8Array<ArrayBuffer>
+        : new Uint8Array(data),
+      signal,
+    },
+    async (response) => {
+      if (!response.ok) await _raiseForStatus(response, "write", url);
+    },
+  );
 }

@@ -11,6 +11,12 @@ import {
 import { lsResult } from "../_ls_result.ts";
 import { _mapLocalError } from "./_map_local_error.ts";
 import { _optionNames } from "../option_names.ts";
+import {
+  _openSink,
+  type _SinkOptions,
+  type _WriteSink,
+} from "../write_sink.ts";
+import { _localSink } from "./local_sink.ts";
 import type {
   CatFileOptions,
   FileInfo,
@@ -265,6 +271,25 @@ export class LocalFileSystem extends AsyncFileSystem {
       await this.#parentFor(p);
       await Deno.writeFile(p, data, { signal: options.signal });
     });
+  }
+
+  /**
+   * A write file's sink: a temporary file beside the destination, renamed
+   * over it on commit (parents made first with `autoMkdir`).
+   * @ignore
+   */
+  override async [_openSink](
+    path: string,
+    options: _SinkOptions,
+  ): Promise<_WriteSink> {
+    const p = this.stripProtocol(path);
+    await mapped("write", p, options.signal, (p) => this.#parentFor(p));
+    return await _localSink(
+      p,
+      this.parent(p),
+      options,
+      (error) => _mapLocalError(error, "write", p),
+    );
   }
 
   /** Delete a file. @throws {FileNotFoundError} Where nothing is at the path. */

@@ -8,6 +8,7 @@
 import { copyTests } from "./copy.ts";
 import type { ConformanceContext, Register } from "./common.ts";
 import { getPutTests } from "./get_put.ts";
+import { openWriteTests } from "./open_write.ts";
 import { readTests } from "./read.ts";
 import { treeTests } from "./tree.ts";
 import { writeTests } from "./write.ts";
@@ -45,4 +46,5 @@ export function conformanceSuite(
   writeTests(test);
   copyTests(test);
   getPutTests(test);
+  openWriteTests(test);
 }
