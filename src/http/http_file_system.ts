@@ -106,6 +106,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     retries: true,
     limitPerHost: true,
     uploadMethod: true,
+    maxListingBytes: true,
   });
 
   /** Listings also take bare URLs in the text. */
@@ -206,11 +207,12 @@ export class HTTPFileSystem extends AsyncFileSystem {
    * (and scheme, with `sameScheme`), parent and sort links left out. A link
    * ending in `/` is a directory, named without the `/`; sizes are `null`
    * (`_find` with `detail` asks for them). A page that is not HTML lists
-   * nothing, and is not read.
+   * nothing, and is not read. A page past `maxListingBytes` is an error,
+   * and is not read further; links are found in one linear pass.
    *
    * @throws {FileNotFoundError} For a 404.
    * @throws {PermissionError} For a 401 or 403.
-   * @throws {HTTPError} For another failing status.
+   * @throws {HTTPError} For another failing status, or a page past `maxListingBytes`.
    */
   override async _ls<D extends boolean = true>(
     path: string,
@@ -223,10 +225,15 @@ export class HTTPFileSystem extends AsyncFileSystem {
     const asDir = /[?#]/.test(url) || url.endsWith("/") ? null : `${url}/`;
     let infos: FileInfo[];
     try {
-      infos = await _fetchListing(this.#request, asDir ?? url, this, signal);
+      infos = await _fetchListing(
+        this.#request,
+        asDir ?? url,
+        this.#settings,
+        signal,
+      );
     } catch (error) {
       if (asDir === null || !(error instanceof FileNotFoundError)) throw error;
-      infos = await _fetchListing(this.#request, url, this, signal);
+      infos = await _fetchListing(this.#request, url, this.#settings, signal);
     }
     return lsResult(infos, options.detail);
   }

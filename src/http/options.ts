@@ -84,6 +84,13 @@ export interface HTTPFileSystemOptions extends FileSystemOptions {
    * @default {"POST"}
    */
   uploadMethod?: "POST" | "PUT";
+  /**
+   * Largest listing page `_ls` reads, in bytes; a larger page is an
+   * `HTTPError` (and is not read further), so a hostile or huge index cannot
+   * exhaust memory. 0: no cap.
+   * @default {16777216}
+   */
+  maxListingBytes?: number;
 }
 
 /** Options of `HTTPFileSystem._exists`. */
@@ -116,6 +123,7 @@ export interface _Settings {
   timeout: number;
   retries: number;
   uploadMethod: "POST" | "PUT";
+  maxListingBytes: number;
   session: HTTPSessionOptions;
 }
 
@@ -177,6 +185,11 @@ export function _settingsOf(
     timeout: nonNegative("timeout", options.timeout ?? 0, false),
     retries: nonNegative("retries", options.retries ?? 3, true),
     uploadMethod,
+    maxListingBytes: nonNegative(
+      "maxListingBytes",
+      options.maxListingBytes ?? 16 * 2 ** 20,
+      true,
+    ),
     session,
   };
 }
