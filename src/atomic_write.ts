@@ -3,10 +3,67 @@
  * the bytes go to a temporary file beside it, renamed once complete. Used by
  * the default `_getFile` and by streaming backends. Internal.
  *
+ * A process killed mid-write (SIGINT, SIGKILL, a power cut) cannot remove
+ * its temporary files; the next process that writes into the same
+ * directory does: the first write there removes temporary files of other
+ * processes older than this one.
+ *
  * @module
  */
 
 import type { Callback } from "./callbacks.ts";
+import { _permitted } from "./config.ts";
+
+/** Temporary names: `<name>.part-<pid>-<8 hex>`. */
+const TEMPORARY = /\.part-(\d+)-[0-9a-f]{8}$/;
+
+/** When this process started, as near as a thread can tell (ms since the epoch). */
+const PROCESS_START = performance.timeOrigin;
+
+/** Directories swept by this thread: each once. */
+const swept = new Map<string, Promise<void>>();
+
+/** The temporary name of a write to `lpath`. */
+export function _temporaryName(lpath: string): string {
+  return `${lpath}.part-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+function directoryOf(lpath: string): string {
+  const cut = lpath.lastIndexOf("/");
+  return cut <= 0 ? (cut === 0 ? "/" : ".") : lpath.slice(0, cut);
+}
+
+/**
+ * Removes the temporary files another process left in `dir` (killed
+ * mid-write) that are older than this process; once per directory per
+ * thread, and only where reading `dir` is granted already (never a prompt).
+ * Failures are ignored: this is tidying, not the write.
+ */
+export function _sweepTemporaries(dir: string): Promise<void> {
+  let done = swept.get(dir);
+  if (!done) {
+    done = sweep(dir);
+    swept.set(dir, done);
+  }
+  return done;
+}
+
+async function sweep(dir: string): Promise<void> {
+  if (!_permitted({ name: "read", path: dir })) return;
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      const m = entry.isFile ? TEMPORARY.exec(entry.name) : null;
+      if (!m || Number(m[1]) === Deno.pid) continue;
+      const path = `${dir}/${entry.name}`;
+      const { mtime } = await Deno.lstat(path);
+      if (mtime !== null && mtime.getTime() < PROCESS_START) {
+        await Deno.remove(path).catch(() => {});
+      }
+    }
+  } catch {
+    // gone, or not readable after all
+  }
+}
 
 /**
  * Writes a body to `lpath` through a temporary file in the same directory,
@@ -22,7 +79,8 @@ export async function _writeToFile(
   lpath: string,
   callback: Callback | undefined,
 ): Promise<void> {
-  const tmp = `${lpath}.part-${crypto.randomUUID().slice(0, 8)}`;
+  await _sweepTemporaries(directoryOf(lpath));
+  const tmp = _temporaryName(lpath);
   const file = await Deno.open(tmp, {
     write: true,
     create: true,

@@ -26,7 +26,8 @@ export interface BatchDefaults {
   nofilesBatchSize: number;
 }
 
-function permitted(descriptor: Deno.PermissionDescriptor): boolean {
+/** Whether a permission is granted already (never prompts); false where there is no permissions API. */
+export function _permitted(descriptor: Deno.PermissionDescriptor): boolean {
   try {
     return Deno.permissions.querySync(descriptor).state === "granted";
   } catch {
@@ -37,7 +38,7 @@ function permitted(descriptor: Deno.PermissionDescriptor): boolean {
 /** Reads an environment variable where env access is granted; else undefined. */
 export function _readEnv(name: string): string | undefined {
   if (
-    typeof Deno === "undefined" || !permitted({ name: "env", variable: name })
+    typeof Deno === "undefined" || !_permitted({ name: "env", variable: name })
   ) {
     return undefined;
   }
@@ -51,7 +52,7 @@ export function _readEnv(name: string): string | undefined {
  */
 function openFileLimit(): number | undefined {
   const path = "/proc/self/limits";
-  if (typeof Deno === "undefined" || !permitted({ name: "read", path })) {
+  if (typeof Deno === "undefined" || !_permitted({ name: "read", path })) {
     return undefined;
   }
   try {
