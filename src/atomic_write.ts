@@ -70,12 +70,12 @@ async function sweep(dir: string): Promise<void> {
  * renamed once complete; on failure the temporary file is removed and
  * `lpath` is untouched. `callback` gets `relativeUpdate` per chunk.
  *
- * @param body The bytes.
+ * @param body The bytes: a stream, or all of them.
  * @param lpath The destination.
  * @param callback Progress.
  */
 export async function _writeToFile(
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Uint8Array | null,
   lpath: string,
   callback: Callback | undefined,
 ): Promise<void> {
@@ -86,18 +86,22 @@ export async function _writeToFile(
     create: true,
     truncate: true,
   });
-  const writer = file.writable.getWriter();
+  let open = true;
   try {
-    if (body) {
-      for await (const chunk of body) {
-        await writer.write(chunk);
-        callback?.relativeUpdate(chunk.length);
+    // plain writes: a WritableStream per file costs memory that a get of
+    // thousands of small files feels
+    const chunks = body instanceof Uint8Array ? [body] : body ?? [];
+    for await (const chunk of chunks) {
+      for (let done = 0; done < chunk.length;) {
+        done += await file.write(chunk.subarray(done));
       }
+      callback?.relativeUpdate(chunk.length);
     }
-    await writer.close();
+    open = false;
+    file.close();
     await Deno.rename(tmp, lpath);
   } catch (error) {
-    await writer.abort(error).catch(() => {});
+    if (open) file.close();
     await Deno.remove(tmp).catch(() => {});
     throw error;
   }

@@ -54,6 +54,9 @@ import { HTTPSession } from "./session.ts";
 import { _writeToFile } from "../atomic_write.ts";
 import { _fileBody } from "./transfer.ts";
 
+/** Bodies up to this many bytes (by `Content-Length`) are downloaded whole by `_getFile`. */
+const SMALL_BODY = 1 << 20;
+
 export type {
   HTTPExistsOptions,
   HTTPFileSystemOptions,
@@ -339,8 +342,16 @@ export class HTTPFileSystem extends AsyncFileSystem {
       { method: "GET", action: "download", signal, retryBody: false },
       async (response) => {
         if (!response.ok) await _raiseForStatus(response, "download", url);
-        callback?.setSize(_contentLength(response));
-        await _writeToFile(response.body, lpath, callback);
+        const length = _contentLength(response);
+        callback?.setSize(length);
+        // a small body whose length is known is read whole: a stream per
+        // file costs memory that a get of thousands of files feels
+        const small = length !== null && length <= SMALL_BODY;
+        await _writeToFile(
+          small ? await response.bytes() : response.body,
+          lpath,
+          callback,
+        );
       },
     );
   }

@@ -75,7 +75,9 @@ export interface HTTPFileSystemOptions extends FileSystemOptions {
    */
   retries?: number;
   /**
-   * At most this many requests in flight per host; -1: no cap.
+   * At most this many requests in flight per host; -1: no cap. The default
+   * is 100, or a quarter of the open-file soft limit where that is lower
+   * and can be read (as `batchDefaults` follows it).
    * @default {100}
    */
   limitPerHost?: number;
