@@ -2,6 +2,7 @@
 // blocking `cat` of the URLs it is sent and posts back how many bodies
 // were right, and the first wrong one.
 import { filesystem } from "../../mod.ts";
+import { bodyOf } from "./_raw_server.ts";
 
 const scope = self as unknown as {
   onmessage: (event: MessageEvent) => void;
@@ -20,7 +21,7 @@ scope.onmessage = async (event: MessageEvent<{ urls: string[] }>) => {
       const text = value instanceof Uint8Array
         ? new TextDecoder().decode(value)
         : String(value);
-      if (text === `body of ${new URL(url).pathname}`) right++;
+      if (text === bodyOf(new URL(url).pathname)) right++;
       else wrong ??= `${url}: ${text}`;
     }
     scope.postMessage({ right, wrong });

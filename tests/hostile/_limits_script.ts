@@ -3,10 +3,10 @@
 //   rss BASE N DIR    _get of N files; prints the highest RSS seen
 // Prints one JSON line.
 import { HTTPFileSystem } from "../../mod.ts";
+import { bodyOf } from "./_raw_server.ts";
 
 const [mode, base, n, dir] = Deno.args;
 const urls = Array.from({ length: Number(n) }, (_, i) => `${base}/f${i}`);
-const bodyOf = (i: number) => `body of /f${i}`;
 const fs = new HTTPFileSystem({ asynchronous: true });
 let peak = Deno.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -19,7 +19,7 @@ try {
     result.cat = urls.filter((u, i) => {
       const v = got.get(u);
       return v instanceof Uint8Array &&
-        new TextDecoder().decode(v) === bodyOf(i);
+        new TextDecoder().decode(v) === bodyOf(`/f${i}`);
     }).length;
     const errors = [...got.values()].filter((v) => v instanceof Error);
     result.catError = errors.length ? String(errors[0]) : null;
@@ -29,7 +29,7 @@ try {
   peak = Math.max(peak, Deno.memoryUsage().rss);
   let right = 0;
   for (let i = 0; i < urls.length; i++) {
-    if (Deno.readTextFileSync(`${dir}/f${i}`) === bodyOf(i)) right++;
+    if (Deno.readTextFileSync(`${dir}/f${i}`) === bodyOf(`/f${i}`)) right++;
   }
   result.get = right;
 } catch (error) {

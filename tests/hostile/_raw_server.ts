@@ -203,3 +203,51 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
     }
   });
 }
+
+/** Holds a request unanswered until the server stops, then closes its connection. */
+export function untilStopped(request: RawRequest): Promise<"close"> {
+  return new Promise((resolve) => {
+    if (request.signal.aborted) return resolve("close");
+    request.signal.addEventListener("abort", () => resolve("close"), {
+      once: true,
+    });
+  });
+}
+
+/** A server that reads requests and never answers; `onRequest` is told of each. */
+export function silentServer(
+  onRequest: (request: RawRequest) => void = () => {},
+  maxConnections = 200,
+): RawServer {
+  return rawServer((_conn, request) => {
+    onRequest(request);
+    return untilStopped(request);
+  }, maxConnections);
+}
+
+/** The body {@linkcode bodyServer} answers for a path. */
+export function bodyOf(path: string): string {
+  return `body of ${path}`;
+}
+
+/** A polite server (`Deno.serve`) that answers every request with `bodyOf(path)`, counting them. */
+export function bodyServer(): {
+  url: string;
+  readonly requests: number;
+} & AsyncDisposable {
+  let requests = 0;
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    (req) => {
+      requests++;
+      return new Response(bodyOf(new URL(req.url).pathname));
+    },
+  );
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    get requests() {
+      return requests;
+    },
+    [Symbol.asyncDispose]: () => server.shutdown(),
+  };
+}

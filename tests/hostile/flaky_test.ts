@@ -2,9 +2,7 @@
 // whose Retry-After is waited for, up to a cap.
 import { assertEquals, assertGreaterOrEqual, assertRejects } from "@std/assert";
 import { HTTPError, HTTPFileSystem } from "../../mod.ts";
-import { head, rawServer, send } from "./_raw_server.ts";
-
-const bodyOf = (target: string) => `body of ${target}`;
+import { bodyOf, head, rawServer, send } from "./_raw_server.ts";
 
 // Every other connection is dropped after its request is read; the others
 // answer and stay open (keep-alive), as a real server behind a faulty

@@ -4,7 +4,13 @@
 // file older than the run.
 import { assert, assertEquals, assertLess, assertMatch } from "@std/assert";
 import { _writeToFile } from "../../src/atomic_write.ts";
-import { head, rawServer, send } from "./_raw_server.ts";
+import {
+  head,
+  rawServer,
+  send,
+  silentServer,
+  untilStopped,
+} from "./_raw_server.ts";
 
 const SCRIPT = new URL("./_interrupt_script.ts", import.meta.url).pathname;
 const CONFIG = new URL("../../deno.json", import.meta.url).pathname;
@@ -41,12 +47,7 @@ function killedBySigint(output: Deno.CommandOutput): void {
 
 Deno.test("a script blocked in cat() against a server that never answers exits within 2 s of SIGINT", async () => {
   const asked = Promise.withResolvers<void>();
-  await using server = rawServer((_conn, request) => {
-    asked.resolve();
-    return new Promise((resolve) =>
-      request.signal.addEventListener("abort", () => resolve("close"))
-    );
-  }, 10);
+  await using server = silentServer(() => asked.resolve(), 10);
   const child = script(["cat", `${server.url}/never`]);
   await asked.promise; // the request is out: the script is blocked in cat
   const { ms, output } = await interrupt(child);
@@ -82,10 +83,7 @@ Deno.test("a script in a get() of 1,000 files that gets SIGINT leaves no partial
       // half the body, then nothing: the download is in flight when SIGINT comes
       await send(conn, bytes.subarray(0, SIZE / 2));
       if (gets >= 320) stalled.resolve();
-      await new Promise((resolve) =>
-        request.signal.addEventListener("abort", resolve)
-      );
-      return "close";
+      return await untilStopped(request);
     }
     await send(conn, bytes);
     return "keep";

@@ -5,20 +5,10 @@
 // subprocess (`bash -c "ulimit -n …; exec deno run …"`) against a server
 // in this process.
 import { assertEquals, assertLess } from "@std/assert";
+import { bodyServer } from "./_raw_server.ts";
 
 const SCRIPT = new URL("./_limits_script.ts", import.meta.url).pathname;
 const CONFIG = new URL("../../deno.json", import.meta.url).pathname;
-
-function bodyServer() {
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    (req) => new Response(`body of ${new URL(req.url).pathname}`),
-  );
-  return {
-    url: `http://127.0.0.1:${server.addr.port}`,
-    [Symbol.asyncDispose]: () => server.shutdown(),
-  };
-}
 
 /** Runs the script under an open-file limit; returns what it printed. */
 async function underLimit(

@@ -5,28 +5,9 @@
 import { assert, assertEquals, assertRejects, assertThrows } from "@std/assert";
 import { filesystem, HTTPError, IOLoop, sync } from "../../mod.ts";
 import { registerSlowFs } from "../fixtures/slow_fs.ts";
-import { rawServer } from "./_raw_server.ts";
+import { bodyServer, silentServer } from "./_raw_server.ts";
 
 registerSlowFs();
-
-/** Answers `body of <path>` to every GET. */
-function bodyServer() {
-  let requests = 0;
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    (req) => {
-      requests++;
-      return new Response(`body of ${new URL(req.url).pathname}`);
-    },
-  );
-  return {
-    url: `http://127.0.0.1:${server.addr.port}`,
-    get requests() {
-      return requests;
-    },
-    [Symbol.asyncDispose]: () => server.shutdown(),
-  };
-}
 
 Deno.test("four application Workers, each with its own blocking HTTP filesystem, cat 1,000 URLs each at once, all correct", async () => {
   await using server = bodyServer();
@@ -66,13 +47,7 @@ Deno.test("four application Workers, each with its own blocking HTTP filesystem,
 
 Deno.test("IOLoop: the IO Worker ending mid-batch fails every caller in flight, and the next call runs on a fresh Worker", async () => {
   // a server that takes requests and never answers: they stay in flight
-  await using silent = rawServer(
-    (_conn, request) =>
-      new Promise((resolve) =>
-        request.signal.addEventListener("abort", () => resolve("close"))
-      ),
-    200,
-  );
+  await using silent = silentServer();
   await using server = bodyServer();
   await using loop = new IOLoop();
   const http = await filesystem("http", { loop, skipInstanceCache: true });
@@ -107,13 +82,7 @@ Deno.test("IOLoop: the IO Worker ending mid-batch fails every caller in flight, 
 });
 
 Deno.test("IOLoop on an application's Worker that is terminated mid-batch, then closed, fails every caller in flight; a loop on a new Worker works", async () => {
-  await using silent = rawServer(
-    (_conn, request) =>
-      new Promise((resolve) =>
-        request.signal.addEventListener("abort", () => resolve("close"))
-      ),
-    200,
-  );
+  await using silent = silentServer();
   await using server = bodyServer();
   const appWorker = () =>
     new Worker(new URL("../fixtures/app_worker.ts", import.meta.url), {
