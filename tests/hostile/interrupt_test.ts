@@ -70,6 +70,7 @@ Deno.test("a script in a get() of 1,000 files that gets SIGINT leaves no partial
   let gets = 0;
   let stall = true;
   const stalled = Promise.withResolvers<void>();
+  const stalledNames = new Set<string>();
   await using server = rawServer(async (conn, request) => {
     const i = Number(request.target.slice(2));
     const bytes = fileBytes(i);
@@ -78,19 +79,37 @@ Deno.test("a script in a get() of 1,000 files that gets SIGINT leaves no partial
       await send(conn, head(200, headers));
       return "keep";
     }
-    await send(conn, head(200, headers));
     if (stall && ++gets > 300) {
-      // half the body, then nothing: the download is in flight when SIGINT comes
+      stalledNames.add(request.target.slice(1));
+      // half the body, chunked (no length: it is streamed to a temporary
+      // file), then nothing: the download is in flight when SIGINT comes
+      await send(conn, head(200, { "transfer-encoding": "chunked" }));
+      await send(conn, `${(SIZE / 2).toString(16)}\r\n`);
       await send(conn, bytes.subarray(0, SIZE / 2));
+      await send(conn, "\r\n");
       if (gets >= 320) stalled.resolve();
       return await untilStopped(request);
     }
+    await send(conn, head(200, headers));
     await send(conn, bytes);
     return "keep";
   }, 10_000);
   try {
+    const watcher = Deno.watchFs(dir);
+    // a temporary file of a stalled download appears: the get is mid-write
+    const midWrite = (async () => {
+      for await (const event of watcher) {
+        for (const path of event.paths) {
+          const m = /\/(f\d+)\.part-[^/]*$/.exec(path);
+          if (m && stalledNames.has(m[1])) return;
+        }
+      }
+    })();
     const first = script(["get", server.url, "1000", dir]);
     await stalled.promise;
+    await Promise.race([midWrite, first.status]);
+    watcher.close();
+    await midWrite;
     const { output } = await interrupt(first);
     killedBySigint(output);
     const names = [...Deno.readDirSync(dir)].map((e) => e.name);
