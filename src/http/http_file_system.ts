@@ -36,7 +36,6 @@ import {
   type HTTPPutFileOptions,
 } from "./options.ts";
 import {
-  _contentLength,
   _placeUnlabelled,
   _rangeHabit,
   _rangeHeader,
@@ -51,11 +50,7 @@ import {
 } from "./request.ts";
 import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
-import { _writeToFile } from "../atomic_write.ts";
-import { _fileBody } from "./transfer.ts";
-
-/** Bodies up to this many bytes (by `Content-Length`) are downloaded whole by `_getFile`. */
-const SMALL_BODY = 1 << 20;
+import { _fileBody, _saveResponse } from "./transfer.ts";
 
 export type {
   HTTPExistsOptions,
@@ -340,19 +335,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     await this.#request(
       url,
       { method: "GET", action: "download", signal, retryBody: false },
-      async (response) => {
-        if (!response.ok) await _raiseForStatus(response, "download", url);
-        const length = _contentLength(response);
-        callback?.setSize(length);
-        // a small body whose length is known is read whole: a stream per
-        // file costs memory that a get of thousands of files feels
-        const small = length !== null && length <= SMALL_BODY;
-        await _writeToFile(
-          small ? await response.bytes() : response.body,
-          lpath,
-          callback,
-        );
-      },
+      (response) => _saveResponse(response, url, lpath, callback),
     );
   }
 
