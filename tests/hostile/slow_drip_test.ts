@@ -1,33 +1,21 @@
 // Issue 11, row 1: headers at once, then one byte every 500 ms. The
 // timeout covers reading the body, not only waiting for the headers.
-import { assertEquals, assertLess, assertRejects } from "@std/assert";
-import { FSTimeoutError, HTTPFileSystem } from "../../mod.ts";
-import { head, pause, type RawServer, rawServer, send } from "./_raw_server.ts";
+import {
+  assertEquals,
+  assertLess,
+  assertRejects,
+  assertThrows,
+} from "@std/assert";
+import {
+  filesystem,
+  FSTimeoutError,
+  HTTPFileSystem,
+  IOLoop,
+} from "../../mod.ts";
+import { dripServer, SIZE } from "./_drip_server.ts";
 
-const SIZE = 100;
 /** "Within about 2 s": generous, and far below the 50 s the drip lasts. */
 const BOUND_MS = 4_000;
-
-/** Answers HEAD at once; drips a GET's body one byte per 500 ms. */
-function dripServer(): RawServer {
-  return rawServer(async (conn, request) => {
-    const headers = {
-      "content-length": SIZE,
-      "content-type": "application/octet-stream",
-      "accept-ranges": "bytes",
-    };
-    if (request.method === "HEAD") {
-      await send(conn, head(200, headers));
-      return "keep";
-    }
-    if (!await send(conn, head(200, headers))) return "close";
-    for (let i = 0; i < SIZE && !request.signal.aborted; i++) {
-      await pause(500, request.signal);
-      if (!await send(conn, "x")) break;
-    }
-    return "close";
-  });
-}
 
 async function timesOut(call: () => Promise<unknown>): Promise<void> {
   const start = performance.now();
@@ -64,5 +52,37 @@ Deno.test("HTTPFileSystem.openAsync().read() with timeout 1 rejects a dripping b
     await timesOut(() => file.read(10));
   } finally {
     await file.close();
+  }
+});
+
+Deno.test("HTTPFileSystem blocking open().read() and catFile() with timeout 1 throw FSTimeoutError for a dripping body", async () => {
+  // the server runs in a Worker: this thread sleeps in each blocking call
+  const worker = new Worker(new URL("./_drip_worker.ts", import.meta.url), {
+    type: "module",
+  });
+  try {
+    const url = await new Promise<string>((resolve) =>
+      worker.onmessage = (e) => resolve(e.data)
+    );
+    await using loop = new IOLoop();
+    await using fs = await filesystem("http", {
+      loop,
+      timeout: 1,
+      skipInstanceCache: true,
+    });
+    const file = fs.open(`${url}/f`);
+    try {
+      let start = performance.now();
+      const error = assertThrows(() => file.read(10), FSTimeoutError);
+      assertEquals(error.timeout, 1);
+      assertLess(performance.now() - start, BOUND_MS);
+      start = performance.now();
+      assertThrows(() => fs.catFile(`${url}/f`), FSTimeoutError);
+      assertLess(performance.now() - start, BOUND_MS);
+    } finally {
+      file.close();
+    }
+  } finally {
+    worker.terminate();
   }
 });
