@@ -3,43 +3,105 @@
  * the bytes go to a temporary file beside it, renamed once complete. Used by
  * the default `_getFile` and by streaming backends. Internal.
  *
+ * A process killed mid-write (SIGINT, SIGKILL, a power cut) cannot remove
+ * its temporary files; the next process that writes into the same
+ * directory does: the first write there removes temporary files of other
+ * processes older than this one.
+ *
  * @module
  */
 
 import type { Callback } from "./callbacks.ts";
+import { _permitted } from "./config.ts";
+
+/** Temporary names: `<name>.part-<pid>-<8 hex>`. */
+const TEMPORARY = /\.part-(\d+)-[0-9a-f]{8}$/;
+
+/** When this process started, as near as a thread can tell (ms since the epoch). */
+const PROCESS_START = performance.timeOrigin;
+
+/** Directories swept by this thread: each once. */
+const swept = new Map<string, Promise<void>>();
+
+/** The temporary name of a write to `lpath`. */
+export function _temporaryName(lpath: string): string {
+  return `${lpath}.part-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+function directoryOf(lpath: string): string {
+  const cut = lpath.lastIndexOf("/");
+  return cut <= 0 ? (cut === 0 ? "/" : ".") : lpath.slice(0, cut);
+}
+
+/**
+ * Removes the temporary files another process left in `dir` (killed
+ * mid-write) that are older than this process; once per directory per
+ * thread, and only where reading `dir` is granted already (never a prompt).
+ * Failures are ignored: this is tidying, not the write.
+ */
+export function _sweepTemporaries(dir: string): Promise<void> {
+  let done = swept.get(dir);
+  if (!done) {
+    done = sweep(dir);
+    swept.set(dir, done);
+  }
+  return done;
+}
+
+async function sweep(dir: string): Promise<void> {
+  if (!_permitted({ name: "read", path: dir })) return;
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      const m = entry.isFile ? TEMPORARY.exec(entry.name) : null;
+      if (!m || Number(m[1]) === Deno.pid) continue;
+      const path = `${dir}/${entry.name}`;
+      const { mtime } = await Deno.lstat(path);
+      if (mtime !== null && mtime.getTime() < PROCESS_START) {
+        await Deno.remove(path).catch(() => {});
+      }
+    }
+  } catch {
+    // gone, or not readable after all
+  }
+}
 
 /**
  * Writes a body to `lpath` through a temporary file in the same directory,
  * renamed once complete; on failure the temporary file is removed and
  * `lpath` is untouched. `callback` gets `relativeUpdate` per chunk.
  *
- * @param body The bytes.
+ * @param body The bytes: a stream, or all of them.
  * @param lpath The destination.
  * @param callback Progress.
  */
 export async function _writeToFile(
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array> | Uint8Array | null,
   lpath: string,
   callback: Callback | undefined,
 ): Promise<void> {
-  const tmp = `${lpath}.part-${crypto.randomUUID().slice(0, 8)}`;
+  await _sweepTemporaries(directoryOf(lpath));
+  const tmp = _temporaryName(lpath);
   const file = await Deno.open(tmp, {
     write: true,
     create: true,
     truncate: true,
   });
-  const writer = file.writable.getWriter();
+  let open = true;
   try {
-    if (body) {
-      for await (const chunk of body) {
-        await writer.write(chunk);
-        callback?.relativeUpdate(chunk.length);
+    // plain writes: a WritableStream per file costs memory that a get of
+    // thousands of small files feels
+    const chunks = body instanceof Uint8Array ? [body] : body ?? [];
+    for await (const chunk of chunks) {
+      for (let done = 0; done < chunk.length;) {
+        done += await file.write(chunk.subarray(done));
       }
+      callback?.relativeUpdate(chunk.length);
     }
-    await writer.close();
+    open = false;
+    file.close();
     await Deno.rename(tmp, lpath);
   } catch (error) {
-    await writer.abort(error).catch(() => {});
+    if (open) file.close();
     await Deno.remove(tmp).catch(() => {});
     throw error;
   }

@@ -68,8 +68,13 @@ export async function _mapTransfer(
     ((magic && names.length === 1) || (!magic && dest && !_trailingSep(path1)));
   const targets = _otherPaths(names, path2, exists, !sourceIsStr);
   const pairs: _Pairs = { dirs: [], files: [] };
+  // a list named without recursion is a list of files, as in fsspec: asking
+  // each entry whether it is a directory would cost a request per file (a
+  // HEAD per URL over HTTP) before the first byte moves
+  const listed = !sourceIsStr && !recursive;
   for (const [i, name] of names.entries()) {
-    (await isDir(name) ? pairs.dirs : pairs.files).push([name, targets[i]]);
+    const dir = listed && !expanded.get(name) ? false : await isDir(name);
+    (dir ? pairs.dirs : pairs.files).push([name, targets[i]]);
   }
   return pairs;
 }
@@ -169,7 +174,7 @@ export async function _getFileWhole(
 ): Promise<void> {
   const data = await fs._catFile(rpath, { signal: options.signal });
   options.callback?.setSize(data.length);
-  await _writeToFile(ReadableStream.from([data]), lpath, options.callback);
+  await _writeToFile(data, lpath, options.callback);
 }
 
 /** The default `_putFile`: the whole local file read, then `_pipeFile`. */

@@ -22,11 +22,16 @@ export interface Config {
 export interface BatchDefaults {
   /** For calls that open local files (`get`, `put`): 128, or an eighth of the open-file soft limit where it can be read. */
   batchSize: number;
-  /** For calls that open no local files (`cat`, `pipe`, `rm`, `info`, …): 1280. */
+  /**
+   * For calls that open no local files (`cat`, `pipe`, `rm`, `info`, …):
+   * 1280, or half the open-file soft limit where that is lower (a request
+   * still holds a socket).
+   */
   nofilesBatchSize: number;
 }
 
-function permitted(descriptor: Deno.PermissionDescriptor): boolean {
+/** Whether a permission is granted already (never prompts); false where there is no permissions API. */
+export function _permitted(descriptor: Deno.PermissionDescriptor): boolean {
   try {
     return Deno.permissions.querySync(descriptor).state === "granted";
   } catch {
@@ -37,7 +42,7 @@ function permitted(descriptor: Deno.PermissionDescriptor): boolean {
 /** Reads an environment variable where env access is granted; else undefined. */
 export function _readEnv(name: string): string | undefined {
   if (
-    typeof Deno === "undefined" || !permitted({ name: "env", variable: name })
+    typeof Deno === "undefined" || !_permitted({ name: "env", variable: name })
   ) {
     return undefined;
   }
@@ -51,7 +56,7 @@ export function _readEnv(name: string): string | undefined {
  */
 function openFileLimit(): number | undefined {
   const path = "/proc/self/limits";
-  if (typeof Deno === "undefined" || !permitted({ name: "read", path })) {
+  if (typeof Deno === "undefined" || !_permitted({ name: "read", path })) {
     return undefined;
   }
   try {
@@ -66,11 +71,28 @@ function openFileLimit(): number | undefined {
   }
 }
 
+/** The open-file soft limit, read once; undefined where it cannot be read, -1 unlimited. */
+const OPEN_FILE_LIMIT = openFileLimit();
+
+/** A share of the open-file limit, at most `most`; `most` where the limit is unknown or unlimited. */
+function shareOfLimit(divisor: number, most: number): number {
+  if (OPEN_FILE_LIMIT === undefined || OPEN_FILE_LIMIT === -1) return most;
+  return Math.min(most, Math.max(1, Math.floor(OPEN_FILE_LIMIT / divisor)));
+}
+
 function defaultBatchSize(): number {
-  const limit = openFileLimit();
-  if (limit === undefined) return 128;
-  if (limit === -1) return -1;
-  return Math.max(1, Math.floor(limit / 8));
+  if (OPEN_FILE_LIMIT === undefined) return 128;
+  if (OPEN_FILE_LIMIT === -1) return -1;
+  return Math.max(1, Math.floor(OPEN_FILE_LIMIT / 8));
+}
+
+/**
+ * The default cap on HTTP requests in flight per host: 100, or a quarter of
+ * the open-file soft limit where that is lower (each request holds a
+ * socket), so that the defaults never run a process out of descriptors.
+ */
+export function _defaultLimitPerHost(): number {
+  return shareOfLimit(4, 100);
 }
 
 /**
@@ -89,7 +111,7 @@ function defaultBatchSize(): number {
  */
 export const batchDefaults: BatchDefaults = {
   batchSize: defaultBatchSize(),
-  nofilesBatchSize: 1280,
+  nofilesBatchSize: shareOfLimit(2, 1280),
 };
 
 /**

@@ -48,7 +48,6 @@ import {
   type HTTPPutFileOptions,
 } from "./options.ts";
 import {
-  _contentLength,
   _placeUnlabelled,
   _rangeHabit,
   _rangeHeader,
@@ -63,8 +62,7 @@ import {
 } from "./request.ts";
 import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
-import { _writeToFile } from "../_atomic_write.ts";
-import { _fileBody, _upload } from "./transfer.ts";
+import { _fileBody, _saveResponse, _upload } from "./transfer.ts";
 
 export type {
   HTTPExistsOptions,
@@ -118,6 +116,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     retries: true,
     limitPerHost: true,
     uploadMethod: true,
+    maxListingBytes: true,
   });
 
   /** Listings also take bare URLs in the text. */
@@ -218,11 +217,12 @@ export class HTTPFileSystem extends AsyncFileSystem {
    * (and scheme, with `sameScheme`), parent and sort links left out. A link
    * ending in `/` is a directory, named without the `/`; sizes are `null`
    * (`_find` with `detail` asks for them). A page that is not HTML lists
-   * nothing, and is not read.
+   * nothing, and is not read. A page past `maxListingBytes` is an error,
+   * and is not read further; links are found in one linear pass.
    *
    * @throws {FileNotFoundError} For a 404.
    * @throws {PermissionError} For a 401 or 403.
-   * @throws {HTTPError} For another failing status.
+   * @throws {HTTPError} For another failing status, or a page past `maxListingBytes`.
    */
   override async _ls<D extends boolean = true>(
     path: string,
@@ -235,10 +235,15 @@ export class HTTPFileSystem extends AsyncFileSystem {
     const asDir = /[?#]/.test(url) || url.endsWith("/") ? null : `${url}/`;
     let infos: FileInfo[];
     try {
-      infos = await _fetchListing(this.#request, asDir ?? url, this, signal);
+      infos = await _fetchListing(
+        this.#request,
+        asDir ?? url,
+        this.#settings,
+        signal,
+      );
     } catch (error) {
       if (asDir === null || !(error instanceof FileNotFoundError)) throw error;
-      infos = await _fetchListing(this.#request, url, this, signal);
+      infos = await _fetchListing(this.#request, url, this.#settings, signal);
     }
     return lsResult(infos, options.detail);
   }
@@ -342,11 +347,7 @@ export class HTTPFileSystem extends AsyncFileSystem {
     await this.#request(
       url,
       { method: "GET", action: "download", signal, retryBody: false },
-      async (response) => {
-        if (!response.ok) await _raiseForStatus(response, "download", url);
-        callback?.setSize(_contentLength(response));
-        await _writeToFile(response.body, lpath, callback);
-      },
+      (response) => _saveResponse(response, url, lpath, callback),
     );
   }
 

@@ -76,7 +76,9 @@ export interface HTTPFileSystemOptions extends FileSystemOptions {
    */
   retries?: number;
   /**
-   * At most this many requests in flight per host; -1: no cap.
+   * At most this many requests in flight per host; -1: no cap. The default
+   * is 100, or a quarter of the open-file soft limit where that is lower
+   * and can be read (as `batchDefaults` follows it).
    * @default {100}
    */
   limitPerHost?: number;
@@ -85,6 +87,13 @@ export interface HTTPFileSystemOptions extends FileSystemOptions {
    * @default {"POST"}
    */
   uploadMethod?: "POST" | "PUT";
+  /**
+   * Largest listing page `_ls` reads, in bytes; a larger page is an
+   * `HTTPError` (and is not read further), so a hostile or huge index cannot
+   * exhaust memory. 0: no cap.
+   * @default {16777216}
+   */
+  maxListingBytes?: number;
 }
 
 /** Options of `HTTPFileSystem._exists`. */
@@ -117,6 +126,7 @@ export interface _Settings {
   timeout: number;
   retries: number;
   uploadMethod: "POST" | "PUT";
+  maxListingBytes: number;
   session: HTTPSessionOptions;
 }
 
@@ -178,6 +188,11 @@ export function _settingsOf(
     timeout: nonNegative("timeout", options.timeout ?? 0, false),
     retries: nonNegative("retries", options.retries ?? 3, true),
     uploadMethod,
+    maxListingBytes: nonNegative(
+      "maxListingBytes",
+      options.maxListingBytes ?? 16 * 2 ** 20,
+      true,
+    ),
     session,
   };
 }

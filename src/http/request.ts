@@ -16,6 +16,7 @@ import {
   PermissionError,
 } from "../errors.ts";
 import type { HTTPSession } from "./session.ts";
+import { _fetchFollowing } from "./redirect.ts";
 
 /** Statuses worth another try: the server asks to wait, or a gateway failed. */
 const RETRY_STATUSES: ReadonlySet<number> = new Set([
@@ -196,6 +197,8 @@ export function _networkError(
  * and network failures, after a jittered exponential backoff, or after what
  * `Retry-After` asks where that is longer (and at most a minute: a longer
  * wait throws the error at once). Other methods are never retried.
+ * Redirects are followed up to a limit (see `_fetchFollowing`); the
+ * filesystem's headers and credentials do not follow one to another origin.
  *
  * @param settings The filesystem's session, headers, timeout and retries.
  * @param url The URL as the caller named it.
@@ -203,6 +206,7 @@ export function _networkError(
  * @param handle Reads the answer; gets a signal that aborts on timeout.
  * @returns What `handle` returns.
  * @throws {FSTimeoutError} Where an attempt took longer than the timeout.
+ * @throws {HTTPError} With a 3xx `status` for too many redirects (never retried).
  * @throws {HTTPError} With `status` 0 for a connection failure (refused, DNS, TLS, reset), the fetch error as `cause`.
  * @throws {TypeError} For a malformed URL, or a closed session.
  */
@@ -240,13 +244,19 @@ export async function _request<T>(
     let backoff: number | null = null;
     let answered = false;
     try {
-      const { response, release } = await settings.session.fetch(target, {
-        method: init.method,
-        headers,
-        body: init.body,
-        signal: controller.signal,
-        redirect: "follow",
-      });
+      const { response, release } = await _fetchFollowing(
+        settings.session,
+        target,
+        {
+          method: init.method,
+          headers,
+          userHeaders: Object.keys(settings.headers),
+          body: init.body,
+          signal: controller.signal,
+          action: init.action,
+        },
+        url,
+      );
       answered = true;
       try {
         if (attempt < retries && RETRY_STATUSES.has(response.status)) {

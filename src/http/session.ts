@@ -6,6 +6,8 @@
  * @module
  */
 
+import { _defaultLimitPerHost } from "../config.ts";
+
 /** Options of {@linkcode HTTPSession}. */
 export interface HTTPSessionOptions {
   /**
@@ -21,7 +23,8 @@ export interface HTTPSessionOptions {
   fetch?: typeof fetch;
   /**
    * At most this many requests in flight to one host (scheme, name and
-   * port); the rest wait their turn. -1: no cap.
+   * port); the rest wait their turn. -1: no cap. The default is 100, or a
+   * quarter of the open-file soft limit where that is lower and readable.
    * @default {100}
    */
   limitPerHost?: number;
@@ -117,7 +120,7 @@ export class HTTPSession implements AsyncDisposable {
    * @throws {RangeError} For a `limitPerHost` that is not a positive integer or -1.
    */
   constructor(options: HTTPSessionOptions = {}) {
-    const limit = options.limitPerHost ?? 100;
+    const limit = options.limitPerHost ?? _defaultLimitPerHost();
     if (limit !== -1 && (!Number.isInteger(limit) || limit < 1)) {
       throw new RangeError(
         `Cannot make a session with limitPerHost ${limit}: it must be a positive integer or -1`,

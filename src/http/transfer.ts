@@ -8,11 +8,45 @@
  * @module
  */
 
+import { _writeToFile } from "../_atomic_write.ts";
 import type { Callback } from "../callbacks.ts";
+import { _contentLength } from "./range.ts";
 import { _raiseForStatus, type _Requester } from "./request.ts";
 
 /** Bytes per read of a local file being uploaded. */
 const UPLOAD_CHUNK = 1 << 20;
+/** Bodies up to this many bytes (by `Content-Length`) are read whole before writing. */
+const SMALL_BODY = 1 << 20;
+
+/**
+ * Saves the answer to a download at `lpath` (see `_writeToFile`: nothing
+ * is left there on failure). A small body of known length is read whole,
+ * since a stream per file costs memory a get of thousands of files feels;
+ * others are streamed. `callback` gets `setSize` (null where unknown) and
+ * `relativeUpdate` per chunk.
+ *
+ * @param response The answer; a failing status is thrown as its error.
+ * @param url The URL, for messages.
+ * @param lpath The destination.
+ * @param callback Progress.
+ * @throws {FileNotFoundError | PermissionError | HTTPError} For a failing status.
+ */
+export async function _saveResponse(
+  response: Response,
+  url: string,
+  lpath: string,
+  callback: Callback | undefined,
+): Promise<void> {
+  if (!response.ok) await _raiseForStatus(response, "download", url);
+  const length = _contentLength(response);
+  callback?.setSize(length);
+  const small = length !== null && length <= SMALL_BODY;
+  await _writeToFile(
+    small ? await response.bytes() : response.body,
+    lpath,
+    callback,
+  );
+}
 
 /**
  * A request body that reads an open file chunk by chunk; `callback` gets
