@@ -55,6 +55,13 @@ export const _STANDARD_METHODS = {
   _glob: "call",
   _du: "call",
   _expandPath: "call",
+  _mv: "call",
+  _touch: "call",
+  _head: "call",
+  _tail: "call",
+  _modified: "call",
+  _checksum: "call",
+  _lexists: "call",
   openAsync: "handle",
 } as const satisfies Readonly<Record<string, _Kind>>;
 

@@ -6,6 +6,7 @@
  */
 
 import { copyTests } from "./copy.ts";
+import { everydayTests } from "./everyday.ts";
 import type { ConformanceContext, Register } from "./common.ts";
 import { getPutTests } from "./get_put.ts";
 import { readTests } from "./read.ts";
@@ -45,4 +46,5 @@ export function conformanceSuite(
   writeTests(test);
   copyTests(test);
   getPutTests(test);
+  everydayTests(test);
 }
