@@ -22,7 +22,7 @@ import type {
   TouchOptions,
   TransferFileOptions,
 } from "../types.ts";
-import { _defineMoveFile } from "../_move.ts";
+import { _defineRenames } from "../_move.ts";
 import { FileNotFoundError } from "../errors.ts";
 
 /** Options of {@linkcode LocalFileSystem}. */
@@ -96,6 +96,17 @@ function sliceBounds(
   const s = start == null ? 0 : clamp(start);
   const e = end == null ? size : clamp(end);
   return [s, Math.max(s, e)];
+}
+
+/** `Deno.rename`; false where the paths are on different devices (EXDEV). */
+async function rename(from: string, to: string): Promise<boolean> {
+  try {
+    await Deno.rename(from, to);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "EXDEV") return false;
+    throw error;
+  }
 }
 
 /**
@@ -347,22 +358,25 @@ export class LocalFileSystem extends AsyncFileSystem {
   }
 
   static {
-    // `_mv` renames each file; across devices it copies and deletes
-    _defineMoveFile(
-      this,
-      (fs, from, to, options) =>
+    // `_mv` renames a file, or a directory bound for a free path, in one
+    // step; across devices a file is copied and deleted, a tree file by file
+    _defineRenames(this, {
+      file: (fs, from, to, options) =>
         mapped("move", from, options.signal, async (a) => {
           const b = fs.stripProtocol(to);
           await fs.#parentFor(b);
-          try {
-            await Deno.rename(a, b);
-          } catch (error) {
-            if ((error as { code?: string }).code !== "EXDEV") throw error;
-            await Deno.copyFile(a, b);
-            await Deno.remove(a);
-          }
+          if (await rename(a, b)) return;
+          await Deno.copyFile(a, b);
+          await Deno.remove(a);
         }),
-    );
+      tree: (fs, from, to, options) =>
+        mapped(
+          "move",
+          from,
+          options.signal,
+          (a) => rename(a, fs.stripProtocol(to)),
+        ),
+    });
   }
 
   /**

@@ -23,7 +23,7 @@ import type {
   MkdirOptions,
   TouchOptions,
 } from "../types.ts";
-import { _defineMoveFile } from "../_move.ts";
+import { _defineRenames } from "../_move.ts";
 
 /** Options of {@linkcode MemoryFileSystem}. */
 export interface MemoryFileSystemOptions extends FileSystemOptions {
@@ -326,10 +326,10 @@ export class MemoryFileSystem extends AsyncFileSystem {
 
   static {
     // `_mv` moves a file in one step: its bytes and times go with it
-    _defineMoveFile(
-      this,
-      (fs, from, to, options) => run(options.signal, () => fs.#move(from, to)),
-    );
+    _defineRenames(this, {
+      file: (fs, from, to, options) =>
+        run(options.signal, () => fs.#move(from, to)),
+    });
   }
 
   /** Moves a file's entry to `to`, replacing a file there. */

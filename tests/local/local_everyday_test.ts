@@ -7,9 +7,8 @@ import {
 } from "@std/assert";
 import { FileNotFoundError } from "../../src/errors.ts";
 import { LocalFileSystem } from "../../src/local/local_file_system.ts";
-import { localFiles, localTempDir } from "../abstract/common.ts";
+import { enc, localFiles, localTempDir } from "../abstract/common.ts";
 
-const enc = (s: string) => new TextEncoder().encode(s);
 const fs = new LocalFileSystem({ asynchronous: true });
 
 /** Whether `/dev/shm` is another device than the temporary directory (a tmpfs). */
@@ -31,6 +30,27 @@ Deno.test("LocalFileSystem._mv() renames: the file keeps its inode", async () =>
   await fs._mv(`${dir.path}/a`, `${dir.path}/b`);
   assertStrictEquals((await Deno.stat(`${dir.path}/b`)).ino, ino);
   assertEquals(await localFiles(dir.path), ["b"]);
+});
+
+Deno.test("LocalFileSystem._mv() of a tree to a free path renames the directory whole", async () => {
+  await using dir = await localTempDir();
+  const auto = new LocalFileSystem({ asynchronous: true, autoMkdir: true });
+  await auto._pipe({
+    [`${dir.path}/tree/a`]: enc("A"),
+    [`${dir.path}/tree/sub/b`]: enc("B"),
+  });
+  await Deno.mkdir(`${dir.path}/tree/empty`);
+  const { ino } = await Deno.stat(`${dir.path}/tree`);
+  await fs._mv(`${dir.path}/tree`, `${dir.path}/new/place`, {
+    recursive: true,
+  });
+  assertStrictEquals((await Deno.stat(`${dir.path}/new/place`)).ino, ino);
+  assertEquals(await localFiles(dir.path), ["new/place/a", "new/place/sub/b"]);
+  assertStrictEquals(
+    (await Deno.stat(`${dir.path}/new/place/empty`)).isDirectory,
+    true,
+  );
+  assertStrictEquals(await fs._exists(`${dir.path}/tree`), false);
 });
 
 Deno.test("LocalFileSystem._mv() moves a symbolic link as a link", async () => {

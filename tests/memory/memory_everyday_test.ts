@@ -7,8 +7,7 @@ import {
 import { FileExistsError } from "../../src/errors.ts";
 import { FakeTime } from "@std/testing/time";
 import { MemoryFileSystem } from "../../src/memory/memory_file_system.ts";
-
-const enc = (s: string) => new TextEncoder().encode(s);
+import { enc } from "../abstract/common.ts";
 
 function memory(): MemoryFileSystem {
   return new MemoryFileSystem({
