@@ -1,12 +1,14 @@
 import { assertEquals, assertRejects, assertStrictEquals } from "@std/assert";
 import {
   AsyncFileSystem,
+  Callback,
   type FileInfo,
   FileNotFoundError,
   type LsOptions,
   type LsResult,
 } from "../mod.ts";
 import { lsResult } from "../src/_ls_result.ts";
+import { SlowFileSystem } from "./fixtures/slow_fs.ts";
 
 /**
  * A flat store with no rename of its own, so `_mv` copies (through the
@@ -71,7 +73,12 @@ function filled(): LogFileSystem {
 
 Deno.test("AsyncFileSystem._mv() without a rename copies every file before it deletes any", async () => {
   const fs = filled();
-  await fs._mv(["/a", "/b", "/c"], ["/x", "/y", "/z"], { batchSize: 1 });
+  const callback = new Callback();
+  await fs._mv(["/a", "/b", "/c"], ["/x", "/y", "/z"], {
+    batchSize: 1,
+    callback,
+  });
+  assertEquals([callback.size, callback.value], [3, 3], "one step per file");
   assertEquals(fs.log, [
     "write /x",
     "write /y",
@@ -104,4 +111,19 @@ Deno.test("AsyncFileSystem._mv() into a directory maps the file below it", async
   assertEquals(fs.log, [], "a file moved onto itself stays, untouched");
   await fs._mv("/a", "/dir/");
   assertEquals(fs.log, ["write /dir/a", "delete /a"]);
+});
+
+Deno.test("AsyncFileSystem._mv() and _touch() on a backend that cannot write say so, and the source stays", async () => {
+  const fs = new SlowFileSystem({ asynchronous: true, delay: 1 });
+  await assertRejects(
+    () => fs._mv("/f0", "/g"),
+    Error,
+    'Cannot write "/g": SlowFileSystem does not support it',
+  );
+  await assertRejects(
+    () => fs._touch("/new"),
+    Error,
+    'Cannot write "/new": SlowFileSystem does not support it',
+  );
+  assertStrictEquals(await fs._exists("/f0"), true);
 });

@@ -6,6 +6,7 @@ import {
   assertStrictEquals,
 } from "@std/assert";
 import { FileNotFoundError } from "../../src/errors.ts";
+import { Callback } from "../../src/callbacks.ts";
 import { LocalFileSystem } from "../../src/local/local_file_system.ts";
 import { enc, localFiles, localTempDir } from "../abstract/common.ts";
 
@@ -41,9 +42,12 @@ Deno.test("LocalFileSystem._mv() of a tree to a free path renames the directory 
   });
   await Deno.mkdir(`${dir.path}/tree/empty`);
   const { ino } = await Deno.stat(`${dir.path}/tree`);
+  const callback = new Callback();
   await fs._mv(`${dir.path}/tree`, `${dir.path}/new/place`, {
     recursive: true,
+    callback,
   });
+  assertEquals([callback.size, callback.value], [2, 2], "two files moved");
   assertStrictEquals((await Deno.stat(`${dir.path}/new/place`)).ino, ino);
   assertEquals(await localFiles(dir.path), ["new/place/a", "new/place/sub/b"]);
   assertStrictEquals(
