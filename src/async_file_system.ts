@@ -211,18 +211,13 @@ export abstract class AsyncFileSystem {
     return Promise.resolve();
   }
 
-  /**
-   * Copy one file within the filesystem. The default reads it whole and
-   * writes it back (`_catFile`, then `_pipeFile`); a backend that copies in
-   * place overrides it.
-   */
-  async _cpFile(
+  /** Copy one file within the filesystem. */
+  _cpFile(
     path1: string,
-    path2: string,
-    options?: t.IOOptions,
+    _path2: string,
+    _options?: t.IOOptions,
   ): Promise<void> {
-    const data = await this._catFile(path1, { signal: options?.signal });
-    await this._pipeFile(path2, data, { signal: options?.signal });
+    unsupported(this, "copy", path1);
   }
 
   /** Make a directory; a no-op where there are no real directories. */

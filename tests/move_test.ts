@@ -11,8 +11,8 @@ import { lsResult } from "../src/_ls_result.ts";
 import { SlowFileSystem } from "./fixtures/slow_fs.ts";
 
 /**
- * A flat store with no rename of its own, so `_mv` copies (through the
- * default `_cpFile`) and deletes; writes to the paths in `failOn` fail.
+ * A flat store with no rename of its own, so `_mv` copies (`_cpFile`) and
+ * deletes; writes to the paths in `failOn` fail.
  */
 class LogFileSystem extends AsyncFileSystem {
   static override rootMarker = "/";
@@ -54,6 +54,10 @@ class LogFileSystem extends AsyncFileSystem {
     }
     this.files.set(path, data);
     return Promise.resolve();
+  }
+
+  override async _cpFile(path1: string, path2: string): Promise<void> {
+    await this._pipeFile(path2, await this._catFile(path1));
   }
 
   override _rmFile(path: string): Promise<void> {
@@ -118,7 +122,7 @@ Deno.test("AsyncFileSystem._mv() and _touch() on a backend that cannot write say
   await assertRejects(
     () => fs._mv("/f0", "/g"),
     Error,
-    'Cannot write "/g": SlowFileSystem does not support it',
+    'Cannot copy "/f0": SlowFileSystem does not support it',
   );
   await assertRejects(
     () => fs._touch("/new"),
