@@ -37,6 +37,17 @@ Deno.test("HTTPFileSystem._head() and _tail() ask for their bytes in one Range r
   ]);
 });
 
+Deno.test("HTTPFileSystem._head() and _tail() past the end give the whole file, and nothing of an empty one", async () => {
+  await using server = startServer();
+  server.files.set("/f", pattern(30));
+  server.files.set("/empty", new Uint8Array(0));
+  await using fs = httpFs();
+  assertEquals(await fs._head(`${server.url}/f`, 100), pattern(30));
+  assertEquals(await fs._tail(`${server.url}/f`, 100), pattern(30));
+  assertEquals(await fs._head(`${server.url}/empty`), new Uint8Array(0));
+  assertEquals(await fs._tail(`${server.url}/empty`), new Uint8Array(0));
+});
+
 Deno.test("HTTPFileSystem._modified() reads Last-Modified, and says so where there is none", async () => {
   await using server = startServer();
   server.files.set("/f", pattern(10));
