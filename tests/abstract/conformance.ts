@@ -42,9 +42,9 @@ export function conformanceSuite(
     });
   };
   treeTests(test);
+  everydayTests(test);
   readTests(test);
   writeTests(test);
   copyTests(test);
   getPutTests(test);
-  everydayTests(test);
 }
