@@ -139,6 +139,63 @@ export interface BlockingMethods {
   size(path: string, options?: t.IOOptions & SyncOptions): number | null;
 
   /**
+   * Create an empty file, or empty or touch one: blocking `_touch`.
+   * @param path The file.
+   * @param options `truncate`.
+   */
+  touch(path: string, options?: t.TouchOptions & SyncOptions): void;
+
+  /**
+   * The first bytes of a file: blocking `_head`.
+   * @param path The file.
+   * @param size How many bytes (1024).
+   * @param options `signal`.
+   * @returns The bytes.
+   */
+  head(
+    path: string,
+    size?: number,
+    options?: t.IOOptions & SyncOptions,
+  ): Uint8Array;
+
+  /**
+   * The last bytes of a file: blocking `_tail`.
+   * @param path The file.
+   * @param size How many bytes (1024).
+   * @param options `signal`.
+   * @returns The bytes.
+   */
+  tail(
+    path: string,
+    size?: number,
+    options?: t.IOOptions & SyncOptions,
+  ): Uint8Array;
+
+  /**
+   * When a path was last modified: blocking `_modified`.
+   * @param path The path.
+   * @param options `signal`.
+   * @returns The time.
+   */
+  modified(path: string, options?: t.IOOptions & SyncOptions): Date;
+
+  /**
+   * A digest of a file's version (not of its bytes): blocking `_checksum`.
+   * @param path The path.
+   * @param options `signal`.
+   * @returns 64 hex digits.
+   */
+  checksum(path: string, options?: t.IOOptions & SyncOptions): string;
+
+  /**
+   * Whether a path exists, a link counting as itself: blocking `_lexists`.
+   * @param path The path.
+   * @param options `signal`.
+   * @returns True where something is at the path.
+   */
+  lexists(path: string, options?: t.IOOptions & SyncOptions): boolean;
+
+  /**
    * Download one file: blocking `_getFile`.
    * @param rpath The remote file.
    * @param lpath The local path.
@@ -208,6 +265,18 @@ export interface BlockingMethods {
    * @param options `signal`.
    */
   rmdir(path: string, options?: t.IOOptions & SyncOptions): void;
+
+  /**
+   * Move files, lists, globs or trees: blocking `_mv`.
+   * @param path1 Sources.
+   * @param path2 Destinations.
+   * @param options `recursive`, `maxDepth`, `batchSize`.
+   */
+  mv(
+    path1: string | readonly string[],
+    path2: string | readonly string[],
+    options?: t.MvOptions & SyncOptions,
+  ): void;
 
   /**
    * Whether a path exists: blocking `_exists`.

@@ -109,10 +109,10 @@ export function sync<T = unknown>(
  * import { assertEquals, assertThrows } from "@std/assert";
  *
  * class MyFS extends AsyncFileSystem {
- *   _checksum(path: string): Promise<number> {
+ *   _byteSum(path: string): Promise<number> {
  *     return Promise.resolve(path.length);
  *   }
- *   checksum: (path: string) => number = syncWrapper(MyFS.prototype._checksum);
+ *   byteSum: (path: string) => number = syncWrapper(MyFS.prototype._byteSum);
  *   _ls(): Promise<never> {
  *     throw new Error("Cannot list: no files");
  *   }
@@ -127,8 +127,8 @@ export function sync<T = unknown>(
  * // A class registered by module specifier blocks on the IO Worker; on an
  * // asynchronous instance the twin names the method to await instead.
  * const fs = new MyFS({ asynchronous: true });
- * assertEquals(await fs._checksum("/abc"), 4);
- * assertThrows(() => fs.checksum("/abc"), Error, "await _checksum() instead");
+ * assertEquals(await fs._byteSum("/abc"), 4);
+ * assertThrows(() => fs.byteSum("/abc"), Error, "await _byteSum() instead");
  * ```
  */
 export function syncWrapper<A extends unknown[], R>(

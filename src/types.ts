@@ -248,6 +248,30 @@ export interface CopyOptions extends BatchOptions {
   maxDepth?: number;
 }
 
+/** Options of `_mv`. */
+export interface MvOptions extends BatchOptions {
+  /**
+   * Move directories and everything below them.
+   * @default {false}
+   */
+  recursive?: boolean;
+  /**
+   * Descend at most this many levels; what lies deeper stays where it is.
+   * @default {undefined}
+   */
+  maxDepth?: number;
+}
+
+/** Options of `_touch`. */
+export interface TouchOptions extends IOOptions {
+  /**
+   * Leave an existing file empty (true), or keep its bytes and update its
+   * modified time where the backend can (false).
+   * @default {true}
+   */
+  truncate?: boolean;
+}
+
 /** Options of `_getFile` and `_putFile`. */
 export interface TransferFileOptions extends IOOptions {
   /**

@@ -438,6 +438,22 @@ export class HTTPFileSystem extends AsyncFileSystem {
   }
 
   /**
+   * Copy a URL to another, for WebDAV servers: HTTP has no copy of its own,
+   * so the bytes are read whole (GET) and written back (PUT, as
+   * `_pipeFile`). `_copy` and `_mv` copy through it.
+   * @throws {FileNotFoundError} For a 404 of the source.
+   * @throws {HTTPError} For a failing status (405 where the server takes no PUT).
+   */
+  override async _cpFile(
+    path1: string,
+    path2: string,
+    options: IOOptions = {},
+  ): Promise<void> {
+    const data = await this._catFile(path1, { signal: options.signal });
+    await this._pipeFile(path2, data, { signal: options.signal });
+  }
+
+  /**
    * Delete a URL with DELETE (for WebDAV servers).
    * @throws {FileNotFoundError} For a 404.
    */

@@ -25,8 +25,11 @@ import type {
   LsResult,
   MakeDirsOptions,
   MkdirOptions,
+  TouchOptions,
   TransferFileOptions,
 } from "../types.ts";
+import { _defineRenames } from "../_move.ts";
+import { FileNotFoundError } from "../errors.ts";
 
 /** Options of {@linkcode LocalFileSystem}. */
 export interface LocalFileSystemOptions extends FileSystemOptions {
@@ -99,6 +102,17 @@ function sliceBounds(
   const s = start == null ? 0 : clamp(start);
   const e = end == null ? size : clamp(end);
   return [s, Math.max(s, e)];
+}
+
+/** `Deno.rename`; false where the paths are on different devices (EXDEV). */
+async function rename(from: string, to: string): Promise<boolean> {
+  try {
+    await Deno.rename(from, to);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "EXDEV") return false;
+    throw error;
+  }
 }
 
 /**
@@ -366,6 +380,85 @@ export class LocalFileSystem extends AsyncFileSystem {
         throw new Deno.errors.AlreadyExists(`not a directory: ${p}`);
       }
     });
+  }
+
+  static {
+    // `_mv` renames a file, or a directory bound for a free path, in one
+    // step; across devices a file is copied and deleted, a tree file by file
+    _defineRenames(this, {
+      file: (fs, from, to, options) =>
+        mapped("move", from, options.signal, async (a) => {
+          const b = fs.stripProtocol(to);
+          await fs.#parentFor(b);
+          if (await rename(a, b)) return;
+          await Deno.copyFile(a, b);
+          await Deno.remove(a);
+        }),
+      tree: (fs, from, to, options) =>
+        mapped(
+          "move",
+          from,
+          options.signal,
+          (a) => rename(a, fs.stripProtocol(to)),
+        ),
+    });
+  }
+
+  /**
+   * Create an empty file or empty one (fsspec's `touch`); with
+   * `truncate: false` an existing file keeps its bytes and gets the current
+   * time as its access and modified times.
+   * @throws {FileNotFoundError} Where the parent is missing (and `autoMkdir` is off).
+   */
+  override _touch(path: string, options: TouchOptions = {}): Promise<void> {
+    return mapped("touch", path, options.signal, async (p) => {
+      await this.#parentFor(p);
+      const now = new Date();
+      try {
+        await Deno.utime(p, now, now);
+      } catch (error) {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+        await Deno.writeFile(p, new Uint8Array(0), { createNew: true });
+      }
+      if (options.truncate ?? true) await Deno.truncate(p, 0);
+    });
+  }
+
+  /**
+   * Whether a path exists, following a final symbolic link: a broken link
+   * does not exist (Python's `os.path.exists`).
+   */
+  override async _exists(
+    path: string,
+    options: IOOptions = {},
+  ): Promise<boolean> {
+    return await this.#probe("stat", path, options, Deno.stat);
+  }
+
+  /**
+   * Whether a path exists, a symbolic link counting as itself, a broken
+   * one too (`Deno.lstat`, Python's `os.path.lexists`).
+   */
+  override async _lexists(
+    path: string,
+    options: IOOptions = {},
+  ): Promise<boolean> {
+    return await this.#probe("stat", path, options, Deno.lstat);
+  }
+
+  async #probe(
+    action: string,
+    path: string,
+    options: IOOptions,
+    stat: (p: string) => Promise<Deno.FileInfo>,
+  ): Promise<boolean> {
+    try {
+      await mapped(action, path, options.signal, stat);
+      return true;
+    } catch (error) {
+      if (error instanceof FileNotFoundError) return false;
+      throw error;
+    }
   }
 
   /** Copy a local file to another local path (a download is a copy here). */

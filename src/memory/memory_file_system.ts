@@ -21,7 +21,9 @@ import type {
   LsResult,
   MakeDirsOptions,
   MkdirOptions,
+  TouchOptions,
 } from "../types.ts";
+import { _defineRenames } from "../_move.ts";
 
 /** Options of {@linkcode MemoryFileSystem}. */
 export interface MemoryFileSystemOptions extends FileSystemOptions {
@@ -78,6 +80,18 @@ function fileInfo(name: string, file: MemoryFile): FileInfo {
     created: file.created,
     mtime: file.mtime,
   };
+}
+
+/**
+ * Now, or a millisecond after `previous` where the clock has not moved past
+ * it: each write of a path gets a new `mtime`, so `_modified` and
+ * `_checksum` tell writes in one millisecond apart.
+ */
+function laterThan(previous: Date | undefined): Date {
+  const now = Date.now();
+  return new Date(
+    previous && previous.getTime() >= now ? previous.getTime() + 1 : now,
+  );
 }
 
 function dirInfo(name: string): FileInfo {
@@ -306,8 +320,49 @@ export class MemoryFileSystem extends AsyncFileSystem {
         path: p,
       });
     }
-    const now = new Date();
+    const now = laterThan(this.#store.files.get(p)?.mtime);
     this.#store.files.set(p, { data: data.slice(), created: now, mtime: now });
+  }
+
+  static {
+    // `_mv` moves a file in one step: its bytes and times go with it
+    _defineRenames(this, {
+      file: (fs, from, to, options) =>
+        run(options.signal, () => fs.#move(from, to)),
+    });
+  }
+
+  /** Moves a file's entry to `to`, replacing a file there. */
+  #move(from: string, to: string): void {
+    const [a, b] = [this.stripProtocol(from), this.stripProtocol(to)];
+    const file = this.#store.files.get(a);
+    if (!file) {
+      throw new FileNotFoundError(`Cannot move "${from}": no such file`, {
+        path: a,
+      });
+    }
+    this.#checkParents(b, "move to");
+    if (this.#isDir(b)) {
+      throw new FileExistsError(
+        `Cannot move "${from}" to "${to}": a directory is there`,
+        { path: b },
+      );
+    }
+    this.#store.files.set(b, file);
+    this.#store.files.delete(a);
+  }
+
+  /**
+   * Create an empty file or empty one; with `truncate: false` an existing
+   * file keeps its bytes and gets a new `mtime`.
+   * @throws {FileExistsError} Where the path is a directory or a parent is a file.
+   */
+  override _touch(path: string, options: TouchOptions = {}): Promise<void> {
+    const file = this.#store.files.get(this.stripProtocol(path));
+    if (options.truncate !== false || !file) return super._touch(path, options);
+    return run(options.signal, () => {
+      file.mtime = laterThan(file.mtime);
+    });
   }
 
   /** Delete a file. @throws {FileNotFoundError} Where there is no file at the path. */

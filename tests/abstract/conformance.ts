@@ -6,6 +6,7 @@
  */
 
 import { copyTests } from "./copy.ts";
+import { everydayTests } from "./everyday.ts";
 import type { ConformanceContext, Register } from "./common.ts";
 import { getPutTests } from "./get_put.ts";
 import { openWriteTests } from "./open_write.ts";
@@ -42,6 +43,7 @@ export function conformanceSuite(
     });
   };
   treeTests(test);
+  everydayTests(test);
   readTests(test);
   writeTests(test);
   copyTests(test);
