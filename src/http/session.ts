@@ -37,6 +37,10 @@ class KeyedLimiter {
   #limit: number;
   #active = new Map<string, number>();
   #waiting = new Map<string, (() => void)[]>();
+  #watched = new Map<
+    AbortSignal,
+    { waits: Set<() => void>; listener: () => void }
+  >();
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -54,7 +58,7 @@ class KeyedLimiter {
       const queue = this.#waiting.get(key) ?? [];
       this.#waiting.set(key, queue);
       const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
+        if (signal) this.#unwatch(signal, onAbort);
         resolve(this.#releaser(key));
       };
       const onAbort = () => {
@@ -63,9 +67,37 @@ class KeyedLimiter {
         if (queue.length === 0) this.#waiting.delete(key);
         reject(signal!.reason);
       };
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal) this.#watch(signal, onAbort);
       queue.push(grant);
     });
+  }
+
+  /**
+   * Calls `onAbort` when `signal` aborts. One listener per signal, however
+   * many wait on it: a batch's requests share its signal, and each added or
+   * removed listener scans the signal's list.
+   */
+  #watch(signal: AbortSignal, onAbort: () => void): void {
+    let watched = this.#watched.get(signal);
+    if (!watched) {
+      const waits = new Set<() => void>();
+      const listener = () => {
+        this.#watched.delete(signal);
+        for (const wait of waits) wait();
+      };
+      watched = { waits, listener };
+      this.#watched.set(signal, watched);
+      signal.addEventListener("abort", listener, { once: true });
+    }
+    watched.waits.add(onAbort);
+  }
+
+  /** Undoes {@linkcode KeyedLimiter.#watch}; the listener goes with the last wait. */
+  #unwatch(signal: AbortSignal, onAbort: () => void): void {
+    const watched = this.#watched.get(signal);
+    if (!watched?.waits.delete(onAbort) || watched.waits.size > 0) return;
+    this.#watched.delete(signal);
+    signal.removeEventListener("abort", watched.listener);
   }
 
   #releaser(key: string): () => void {
