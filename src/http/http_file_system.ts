@@ -55,7 +55,8 @@ import {
   _urlParses,
 } from "./request.ts";
 import { _openStream, _StreamFile } from "./stream_file.ts";
-import { HTTPSession } from "./session.ts";
+import { _LIMIT_PER_HOST, HTTPSession } from "./session.ts";
+import { _capDefaultBatchSize } from "../_batch.ts";
 import { _writeToFile } from "../_atomic_write.ts";
 import { _fileBody } from "./transfer.ts";
 
@@ -138,6 +139,8 @@ export class HTTPFileSystem extends AsyncFileSystem {
   constructor(options: HTTPFileSystemOptions = {}) {
     super(options);
     this.#settings = _settingsOf(options, this.asynchronous);
+    // a batch starts no more requests than can be sent at once
+    _capDefaultBatchSize(this, options.limitPerHost ?? _LIMIT_PER_HOST);
     this.simpleLinks = this.#settings.simpleLinks;
     this.sameScheme = this.#settings.sameScheme;
     this.blockSize = this.#settings.blockSize;

@@ -6,6 +6,9 @@
  * @module
  */
 
+/** Requests in flight per host where `limitPerHost` is not given. */
+export const _LIMIT_PER_HOST = 100;
+
 /** Options of {@linkcode HTTPSession}. */
 export interface HTTPSessionOptions {
   /**
@@ -149,7 +152,7 @@ export class HTTPSession implements AsyncDisposable {
    * @throws {RangeError} For a `limitPerHost` that is not a positive integer or -1.
    */
   constructor(options: HTTPSessionOptions = {}) {
-    const limit = options.limitPerHost ?? 100;
+    const limit = options.limitPerHost ?? _LIMIT_PER_HOST;
     if (limit !== -1 && (!Number.isInteger(limit) || limit < 1)) {
       throw new RangeError(
         `Cannot make a session with limitPerHost ${limit}: it must be a positive integer or -1`,
