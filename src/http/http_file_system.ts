@@ -52,6 +52,7 @@ import {
   _raiseForStatus,
   _request,
   type _Requester,
+  type _RequestSettings,
   _urlParses,
 } from "./request.ts";
 import { _openStream, _StreamFile } from "./stream_file.ts";
@@ -199,13 +200,16 @@ export class HTTPFileSystem extends AsyncFileSystem {
     return this.#session;
   }
 
-  #request: _Requester = (url, init, handle) =>
-    _request(
-      { ...this.#settings, session: this.#currentSession() },
-      url,
-      init,
-      handle,
-    );
+  /** What every request shares, made once per session. */
+  #requestSettings: _RequestSettings | undefined;
+
+  #request: _Requester = (url, init, handle) => {
+    const session = this.#currentSession();
+    if (this.#requestSettings?.session !== session) {
+      this.#requestSettings = { ...this.#settings, session };
+    }
+    return _request(this.#requestSettings, url, init, handle);
+  };
 
   /**
    * The "directory" listing of the page at `path`, asked for as `path/`

@@ -219,7 +219,9 @@ export async function _request<T>(
   const retries = init.method === "GET" || init.method === "HEAD"
     ? settings.retries
     : 0;
-  const headers = { ...settings.headers, ...init.headers };
+  const headers = init.headers
+    ? { ...settings.headers, ...init.headers }
+    : settings.headers;
   for (let attempt = 0;; attempt++) {
     callerSignal?.throwIfAborted();
     // The timeout aborts this attempt's fetch and body, not only the wait:

@@ -9,6 +9,9 @@
 /** Requests in flight per host where `limitPerHost` is not given. */
 export const _LIMIT_PER_HOST = 100;
 
+/** How many scheme-and-authority prefixes a session remembers the origin of. */
+const ORIGINS_KEPT = 256;
+
 /** Options of {@linkcode HTTPSession}. */
 export interface HTTPSessionOptions {
   /**
@@ -142,6 +145,7 @@ export class HTTPSession implements AsyncDisposable {
   readonly client: Deno.HttpClient | undefined;
   #fetch: typeof fetch;
   #limiter: KeyedLimiter;
+  #origins = new Map<string, string>();
   #closed = false;
 
   /**
@@ -174,6 +178,23 @@ export class HTTPSession implements AsyncDisposable {
     }
   }
 
+  /**
+   * The origin of `url`, the per-host key: parsed once per scheme and
+   * authority (what the origin depends on), not once per request.
+   */
+  #originOf(url: string): string {
+    const authority = /^[a-zA-Z][a-zA-Z\d+.-]*:\/\/[^/?#\\]*/.exec(url)?.[0];
+    let origin = authority && this.#origins.get(authority);
+    if (!origin) {
+      origin = new URL(url).origin;
+      if (authority) {
+        if (this.#origins.size >= ORIGINS_KEPT) this.#origins.clear();
+        this.#origins.set(authority, origin);
+      }
+    }
+    return origin;
+  }
+
   /** Whether `close()` was called. */
   get closed(): boolean {
     return this.#closed;
@@ -196,7 +217,7 @@ export class HTTPSession implements AsyncDisposable {
     if (this.#closed) {
       throw new TypeError(`Cannot request "${url}": the session is closed`);
     }
-    const key = new URL(url).origin;
+    const key = this.#originOf(url);
     const release = await this.#limiter.acquire(key, init.signal ?? undefined);
     try {
       const response = await this.#fetch(
