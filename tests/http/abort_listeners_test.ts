@@ -5,29 +5,24 @@ import { HTTPFileSystem, HTTPSession } from "../../mod.ts";
 /** Counts `abort` listeners added to and removed from signals while it is in use. */
 function countAbortListeners() {
   const counts = { added: 0, removed: 0 };
-  const originalAdd = EventTarget.prototype.addEventListener;
-  const originalRemove = EventTarget.prototype.removeEventListener;
-  const add = stub(
-    EventTarget.prototype,
-    "addEventListener",
-    function (this: EventTarget, ...args): void {
-      if (this instanceof AbortSignal && args[0] === "abort") counts.added++;
-      originalAdd.apply(this, args);
-    },
-  );
-  const remove = stub(
-    EventTarget.prototype,
-    "removeEventListener",
-    function (this: EventTarget, ...args): void {
-      if (this instanceof AbortSignal && args[0] === "abort") counts.removed++;
-      originalRemove.apply(this, args);
-    },
-  );
+  const stubs = ([
+    ["addEventListener", "added"],
+    ["removeEventListener", "removed"],
+  ] as const).map(([method, count]) => {
+    const original = EventTarget.prototype[method];
+    return stub(
+      EventTarget.prototype,
+      method,
+      function (this: EventTarget, ...args: Parameters<typeof original>): void {
+        if (this instanceof AbortSignal && args[0] === "abort") counts[count]++;
+        original.apply(this, args);
+      },
+    );
+  });
   return {
     counts,
     [Symbol.dispose]() {
-      add.restore();
-      remove.restore();
+      for (const s of stubs) s.restore();
     },
   };
 }
