@@ -212,7 +212,7 @@ export async function diskGroup(
   }
   cases.push(
     {
-      name: "`_get`, async, defaults (batch 128)",
+      name: "`_get`, async, defaults (window 100 = per-host cap)",
       run: () => timed(() => fs._get(urls, ours)),
     },
     {
