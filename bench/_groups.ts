@@ -110,7 +110,7 @@ export async function smallGroup(
       run: () => timed(() => fetchPool(urls, CONCURRENCY)),
     },
     {
-      name: "`_cat`, async, defaults (batch 1280, 100 per host)",
+      name: "`_cat`, async, defaults (window 100 = per-host cap)",
       run: () => timed(async () => checkCat(await fs._cat(urls), n)),
     },
     {
@@ -212,7 +212,7 @@ export async function diskGroup(
   }
   cases.push(
     {
-      name: "`_get`, async, defaults (batch 128)",
+      name: "`_get`, async, defaults (window 100 = per-host cap)",
       run: () => timed(() => fs._get(urls, ours)),
     },
     {
@@ -429,7 +429,7 @@ export async function rangesGroup(
     header: filesHeader("ranges"),
     rows: filesRows(measured, one, starts.length),
     notes: [
-      "Ranges: 10 clusters 10 MiB apart, each 100 ranges of 1 KiB one every 4 KiB. The latency is a loopback proxy in its own process that waits `setTimeout(1)` (1–2 ms here) before it forwards each request to nginx. Defaults otherwise (batch 1280, 100 per host).",
+      "Ranges: 10 clusters 10 MiB apart, each 100 ranges of 1 KiB one every 4 KiB. The latency is a loopback proxy in its own process that waits `setTimeout(1)` (1–2 ms here) before it forwards each request to nginx. Defaults otherwise (window 100, the per-host cap).",
     ],
     targets: [
       ratioTarget(

@@ -105,6 +105,7 @@ export function _onAsyncAnswer(conn: _Conn, m: _PortMessage): void {
       new Uint8Array(m.bytes!),
       m.buffers,
       {} satisfies _DecodeHooks,
+      true, // the port's message is ours: byte runs come back as views
     ) as [number, unknown];
     if (ok) p.resolve(value);
     else p.reject(value);

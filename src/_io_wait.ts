@@ -92,7 +92,8 @@ export function _awaitAnswer(
     }
     const m = drain();
     if (m) {
-      return settle(_decode(new Uint8Array(m.bytes!), m.buffers));
+      // the port's message is ours: its byte runs come back as views
+      return settle(_decode(new Uint8Array(m.bytes!), m.buffers, {}, true));
     }
     if (Atomics.load(w, W.Dead) === 1) {
       _lose(conn, Atomics.load(w, W.Code));

@@ -16,7 +16,7 @@ import type {
   TransferOptions,
 } from "./types.ts";
 import { _writeToFile } from "./_atomic_write.ts";
-import { _runBatch } from "./_batch.ts";
+import { _batchSizeOf, _runBatch } from "./_batch.ts";
 import { FileNotFoundError } from "./errors.ts";
 
 /** Source and destination pairs, directories apart from files. */
@@ -129,7 +129,7 @@ export async function _runTransfers(
         ? fs._getFile(a, b, opts)
         : fs._putFile(a, b, opts);
     }),
-    { batchSize: options.batchSize ?? fs.batchSize, callback, signal },
+    { batchSize: _batchSizeOf(fs, options.batchSize, false), callback, signal },
   );
 }
 

@@ -83,8 +83,12 @@ export class _ByteReader {
   pos = 0;
   /** A view on {@linkcode _ByteReader.buf}. */
   readonly view: DataView;
-  /** @param buf The bytes to read. */
-  constructor(readonly buf: Uint8Array) {
+  /**
+   * @param buf The bytes to read.
+   * @param owned Whether `buf` is the reader's own (a transferred message,
+   * not a shared slot that will be written again): byte runs are then views.
+   */
+  constructor(readonly buf: Uint8Array, readonly owned = false) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
   /** Read an unsigned byte. */
@@ -125,6 +129,17 @@ export class _ByteReader {
     }
     // a copy: TextDecoder does not read shared memory
     return decoder.decode(this.buf.slice(start, start + n));
+  }
+  /**
+   * Read a byte run: a view where the buffer is the reader's own (no copy;
+   * the view keeps the message's buffer alive), else a copy.
+   */
+  bytes(): Uint8Array<ArrayBuffer> {
+    if (!this.owned) return this.raw();
+    const n = this.u32();
+    const out = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out as Uint8Array<ArrayBuffer>;
   }
   /** Read a byte run, copied out. */
   raw(): Uint8Array<ArrayBuffer> {

@@ -22,8 +22,9 @@ class Reader extends _ByteReader {
     buf: Uint8Array,
     readonly buffers: readonly (ArrayBuffer | SharedArrayBuffer)[],
     readonly hooks: _DecodeHooks,
+    owned: boolean,
   ) {
-    super(buf);
+    super(buf, owned);
   }
 }
 
@@ -79,7 +80,7 @@ function read(r: Reader): unknown {
     case T.Date:
       return new Date(r.f64());
     case T.Bytes:
-      return r.raw();
+      return r.bytes();
     case T.BigBytes:
       return new Uint8Array(r.buffers[r.u32()]);
     case T.Buffer:
@@ -120,11 +121,16 @@ function readError(r: Reader): Error {
   return _rebuildError(kind, cls, name, props);
 }
 
-/** Decode what {@linkcode _encode} made. */
+/**
+ * Decode what {@linkcode _encode} made. With `owned` (the bytes are a
+ * transferred message that nothing writes again), `Uint8Array`s are views
+ * into it rather than copies.
+ */
 export function _decode(
   bytes: Uint8Array,
   buffers: readonly (ArrayBuffer | SharedArrayBuffer)[] = [],
   hooks: _DecodeHooks = {},
+  owned = false,
 ): unknown {
-  return read(new Reader(bytes, buffers, hooks));
+  return read(new Reader(bytes, buffers, hooks, owned));
 }

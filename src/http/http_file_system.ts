@@ -58,10 +58,13 @@ import {
   _raiseForStatus,
   _request,
   type _Requester,
+  type _RequestSettings,
   _urlParses,
 } from "./request.ts";
 import { _openStream, _StreamFile } from "./stream_file.ts";
 import { HTTPSession } from "./session.ts";
+import { _capDefaultBatchSize } from "../_batch.ts";
+import { _defaultLimitPerHost } from "../config.ts";
 import { _fileBody, _saveResponse, _upload } from "./transfer.ts";
 
 export type {
@@ -144,6 +147,8 @@ export class HTTPFileSystem extends AsyncFileSystem {
   constructor(options: HTTPFileSystemOptions = {}) {
     super(options);
     this.#settings = _settingsOf(options, this.asynchronous);
+    // a batch starts no more requests than can be sent at once
+    _capDefaultBatchSize(this, options.limitPerHost ?? _defaultLimitPerHost());
     this.simpleLinks = this.#settings.simpleLinks;
     this.sameScheme = this.#settings.sameScheme;
     this.blockSize = this.#settings.blockSize;
@@ -202,13 +207,16 @@ export class HTTPFileSystem extends AsyncFileSystem {
     return this.#session;
   }
 
-  #request: _Requester = (url, init, handle) =>
-    _request(
-      { ...this.#settings, session: this.#currentSession() },
-      url,
-      init,
-      handle,
-    );
+  /** What every request shares, made once per session. */
+  #requestSettings: _RequestSettings | undefined;
+
+  #request: _Requester = (url, init, handle) => {
+    const session = this.#currentSession();
+    if (this.#requestSettings?.session !== session) {
+      this.#requestSettings = { ...this.#settings, session };
+    }
+    return _request(this.#requestSettings, url, init, handle);
+  };
 
   /**
    * The "directory" listing of the page at `path`, asked for as `path/`

@@ -31,6 +31,8 @@ const BACKOFF_BASE_MS = 100;
 const BACKOFF_MAX_MS = 10_000;
 /** A `Retry-After` longer than this (ms) is not waited for: the error is thrown. */
 const RETRY_AFTER_MAX_MS = 60_000;
+/** The signal of a request that nothing aborts. */
+const NEVER: AbortSignal = new AbortController().signal;
 
 /** What every request of a filesystem shares. */
 export interface _RequestSettings {
@@ -221,19 +223,26 @@ export async function _request<T>(
   const retries = init.method === "GET" || init.method === "HEAD"
     ? settings.retries
     : 0;
-  const headers = { ...settings.headers, ...init.headers };
+  const headers = init.headers
+    ? { ...settings.headers, ...init.headers }
+    : settings.headers;
   for (let attempt = 0;; attempt++) {
     callerSignal?.throwIfAborted();
     // The timeout aborts this attempt's fetch and body, not only the wait:
     // @std/async's deadline() would reject but leave the request running.
-    const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(callerSignal!.reason);
-    callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+    // No controller (and no listener on the caller's signal, which a batch
+    // shares among all its requests) where there is no timeout.
+    const controller = settings.timeout ? new AbortController() : undefined;
+    const signal = !controller
+      ? callerSignal ?? NEVER
+      : callerSignal
+      ? AbortSignal.any([callerSignal, controller.signal])
+      : controller.signal;
     let timedOut = false;
     const timer = settings.timeout
       ? setTimeout(() => {
         timedOut = true;
-        controller.abort(
+        controller!.abort(
           new FSTimeoutError(
             `Cannot ${init.action} "${url}": no answer within ${settings.timeout} s`,
             { timeout: settings.timeout },
@@ -252,7 +261,7 @@ export async function _request<T>(
           headers,
           userHeaders: Object.keys(settings.headers),
           body: init.body,
-          signal: controller.signal,
+          signal,
           action: init.action,
         },
         url,
@@ -267,7 +276,7 @@ export async function _request<T>(
             continue;
           }
         }
-        return await handle(response, controller.signal);
+        return await handle(response, signal);
       } finally {
         if (response.body && !response.bodyUsed) {
           await response.body.cancel().catch(() => {});
@@ -290,7 +299,6 @@ export async function _request<T>(
       throw _networkError(error, init.action, url);
     } finally {
       clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
       if (backoff !== null) await delay(backoff, { signal: callerSignal });
     }
   }

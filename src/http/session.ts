@@ -7,6 +7,8 @@
  */
 
 import { _defaultLimitPerHost } from "../config.ts";
+/** How many scheme-and-authority prefixes a session remembers the origin of. */
+const ORIGINS_KEPT = 256;
 
 /** Options of {@linkcode HTTPSession}. */
 export interface HTTPSessionOptions {
@@ -40,6 +42,10 @@ class KeyedLimiter {
   #limit: number;
   #active = new Map<string, number>();
   #waiting = new Map<string, (() => void)[]>();
+  #watched = new Map<
+    AbortSignal,
+    { waits: Set<() => void>; listener: () => void }
+  >();
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -57,7 +63,7 @@ class KeyedLimiter {
       const queue = this.#waiting.get(key) ?? [];
       this.#waiting.set(key, queue);
       const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
+        if (signal) this.#unwatch(signal, onAbort);
         resolve(this.#releaser(key));
       };
       const onAbort = () => {
@@ -66,9 +72,37 @@ class KeyedLimiter {
         if (queue.length === 0) this.#waiting.delete(key);
         reject(signal!.reason);
       };
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal) this.#watch(signal, onAbort);
       queue.push(grant);
     });
+  }
+
+  /**
+   * Calls `onAbort` when `signal` aborts. One listener per signal, however
+   * many wait on it: a batch's requests share its signal, and each added or
+   * removed listener scans the signal's list.
+   */
+  #watch(signal: AbortSignal, onAbort: () => void): void {
+    let watched = this.#watched.get(signal);
+    if (!watched) {
+      const waits = new Set<() => void>();
+      const listener = () => {
+        this.#watched.delete(signal);
+        for (const wait of waits) wait();
+      };
+      watched = { waits, listener };
+      this.#watched.set(signal, watched);
+      signal.addEventListener("abort", listener, { once: true });
+    }
+    watched.waits.add(onAbort);
+  }
+
+  /** Undoes {@linkcode KeyedLimiter.#watch}; the listener goes with the last wait. */
+  #unwatch(signal: AbortSignal, onAbort: () => void): void {
+    const watched = this.#watched.get(signal);
+    if (!watched?.waits.delete(onAbort) || watched.waits.size > 0) return;
+    this.#watched.delete(signal);
+    signal.removeEventListener("abort", watched.listener);
   }
 
   #releaser(key: string): () => void {
@@ -110,6 +144,7 @@ export class HTTPSession implements AsyncDisposable {
   readonly client: Deno.HttpClient | undefined;
   #fetch: typeof fetch;
   #limiter: KeyedLimiter;
+  #origins = new Map<string, string>();
   #closed = false;
 
   /**
@@ -142,6 +177,23 @@ export class HTTPSession implements AsyncDisposable {
     }
   }
 
+  /**
+   * The origin of `url`, the per-host key: parsed once per scheme and
+   * authority (what the origin depends on), not once per request.
+   */
+  #originOf(url: string): string {
+    const authority = /^[a-zA-Z][a-zA-Z\d+.-]*:\/\/[^/?#\\]*/.exec(url)?.[0];
+    let origin = authority && this.#origins.get(authority);
+    if (!origin) {
+      origin = new URL(url).origin;
+      if (authority) {
+        if (this.#origins.size >= ORIGINS_KEPT) this.#origins.clear();
+        this.#origins.set(authority, origin);
+      }
+    }
+    return origin;
+  }
+
   /** Whether `close()` was called. */
   get closed(): boolean {
     return this.#closed;
@@ -164,7 +216,7 @@ export class HTTPSession implements AsyncDisposable {
     if (this.#closed) {
       throw new TypeError(`Cannot request "${url}": the session is closed`);
     }
-    const key = new URL(url).origin;
+    const key = this.#originOf(url);
     const release = await this.#limiter.acquire(key, init.signal ?? undefined);
     try {
       const response = await this.#fetch(
