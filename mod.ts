@@ -45,6 +45,10 @@ export type {
 export { AsyncFileSystem } from "./src/async_file_system.ts";
 export type { FileSystemOptions } from "./src/async_file_system.ts";
 export type { BlockingMethods } from "./src/blocking_methods.ts";
+export type { EverydayMethods } from "./src/everyday_methods.ts";
+export type { TreeMethods } from "./src/tree_methods.ts";
+export type { BatchMethods } from "./src/batch_methods.ts";
+export type { FileMethods } from "./src/file_methods.ts";
 export type * from "./src/types.ts";
 export { AsyncFile } from "./src/async_file.ts";
 export { AsyncWriteFile } from "./src/async_write_file.ts";

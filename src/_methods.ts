@@ -4,9 +4,11 @@
  * forwarding of a blocking-mode instance's `_` methods to the Worker.
  * Internal.
  *
- * Adding a standard method is: the `_` method on `AsyncFileSystem`, one row
- * here, and one line in `BlockingMethods` (the type checker holds the row and
- * the line together).
+ * Adding a standard method is: the `_` method on `AsyncFileSystem` (in the
+ * class for the core a backend implements, else in its concept's interface
+ * and implementation: `everyday_methods.ts`, `tree_methods.ts`,
+ * `batch_methods.ts`, `file_methods.ts`), one row here, and one line in
+ * `BlockingMethods` (the type checker holds the row and the line together).
  *
  * A backend's own methods are declared too, never guessed from the kind of
  * function: {@linkcode _declareFunction} (what `syncWrapper` does) or

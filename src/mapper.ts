@@ -6,8 +6,9 @@
  */
 
 import type { AsyncFileSystem } from "./async_file_system.ts";
-import { _runBatch } from "./_batch.ts";
 import { FileNotFoundError } from "./errors.ts";
+import { _checkValue, _keyPath, _rangeOf } from "./_mapper_keys.ts";
+import { _readMany, _writeMany } from "./_mapper_many.ts";
 import type { BatchOptions, IOOptions } from "./types.ts";
 
 /** Options of `getMapper` and of the {@linkcode FSMap} constructor. */
@@ -55,15 +56,6 @@ async function missingAs<T, F>(work: Promise<T>, fallback: F): Promise<T | F> {
     if (isMissing(error)) return fallback;
     throw error;
   }
-}
-
-function checkLength(key: string, name: string, value: unknown): number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new RangeError(
-      `Cannot read a range of "${key}" with ${name} ${value}: it must be a non-negative integer`,
-    );
-  }
-  return value as number;
 }
 
 /**
@@ -123,24 +115,7 @@ export class FSMap implements AsyncIterable<string> {
    * segments (which could leave the root), or is no string.
    */
   path(key: string): string {
-    if (typeof key !== "string") {
-      throw new TypeError(`Cannot use key ${String(key)}: it must be a string`);
-    }
-    const rel = key.replace(/^\/+/, "");
-    for (const segment of rel.split("/")) {
-      const dots = segment.replace(/%2e/gi, ".");
-      if (dots === "..") {
-        throw new TypeError(
-          `Cannot use key "${key}": it would leave the root "${this.root}"`,
-        );
-      }
-      if (dots === "" || dots === ".") {
-        throw new TypeError(
-          `Cannot use key "${key}": its segments must be names (not "", "." or "..")`,
-        );
-      }
-    }
-    return this.#prefix + rel;
+    return _keyPath(key, this.root, this.#prefix);
   }
 
   /** Runs `create` / `checkExists` once, before the first operation; retried after a failure. */
@@ -196,22 +171,7 @@ export class FSMap implements AsyncIterable<string> {
     options: IOOptions = {},
   ): Promise<Uint8Array | undefined> {
     const path = this.path(key);
-    let start: number;
-    let end: number | undefined;
-    if (typeof range === "object" && range && "suffixLength" in range) {
-      const length = checkLength(key, "suffixLength", range.suffixLength);
-      [start, end] = length === 0 ? [0, 0] : [-length, undefined];
-    } else if (
-      typeof range === "object" && range && "offset" in range &&
-      "length" in range
-    ) {
-      start = checkLength(key, "offset", range.offset);
-      end = start + checkLength(key, "length", range.length);
-    } else {
-      throw new TypeError(
-        `Cannot read a range of "${key}": give { offset, length } or { suffixLength }`,
-      );
-    }
+    const { start, end } = _rangeOf(key, range);
     return await this.#read(path, { start, end }, options.signal);
   }
 
@@ -243,7 +203,7 @@ export class FSMap implements AsyncIterable<string> {
     options: IOOptions = {},
   ): Promise<void> {
     const path = this.path(key);
-    checkValue(key, value);
+    _checkValue(key, value);
     await this.#prepare();
     const { signal } = options;
     await this.fs._makeDirs(this.fs.parent(path), { existOk: true, signal });
@@ -333,27 +293,10 @@ export class FSMap implements AsyncIterable<string> {
     keys: Iterable<string>,
     options: GetManyOptions = {},
   ): Promise<Map<string, Uint8Array | Error>> {
-    const { onError = "raise", ...batch } = options;
     const given = [...keys];
     const paths = given.map((key) => this.path(key));
     await this.#prepare();
-    // each path read literally: `_cat` would take "[" or "*" in a key for a glob
-    const values = given.length === 0
-      ? []
-      : await this.fs._catRanges(paths, null, null, {
-        ...batch,
-        onError: "return",
-      });
-    const out = new Map<string, Uint8Array | Error>();
-    given.forEach((key, i) => {
-      const value = values[i];
-      if (!(value instanceof Error) || onError === "return") {
-        out.set(key, value);
-      } else if (onError === "raise" && !isMissing(value)) {
-        throw value;
-      }
-    });
-    return out;
+    return await _readMany(this.fs, given, paths, options);
   }
 
   /**
@@ -373,33 +316,10 @@ export class FSMap implements AsyncIterable<string> {
       : Object.entries(values);
     const files = new Map<string, Uint8Array>();
     for (const [key, value] of entries) {
-      checkValue(key, value);
+      _checkValue(key, value);
       files.set(this.path(key), value);
     }
     await this.#prepare();
-    const { signal } = options;
-    const parents = new Set([...files.keys()].map((p) => this.fs.parent(p)));
-    // the deepest parents only: making them makes the others
-    const above = new Set<string>();
-    for (const p of parents) {
-      for (let i = p.lastIndexOf("/"); i > 0; i = p.lastIndexOf("/", i - 1)) {
-        above.add(p.slice(0, i));
-      }
-    }
-    const deepest = [...parents].filter((p) => !above.has(p));
-    await _runBatch(
-      this.fs,
-      deepest.map((dir) => (s: AbortSignal) =>
-        this.fs._makeDirs(dir, { existOk: true, signal: s })
-      ),
-      { batchSize: options.batchSize, signal },
-    );
-    await this.fs._pipe(files, options);
-  }
-}
-
-function checkValue(key: string, value: unknown): void {
-  if (!(value instanceof Uint8Array)) {
-    throw new TypeError(`Cannot set "${key}": the value must be a Uint8Array`);
+    await _writeMany(this.fs, files, options);
   }
 }
