@@ -152,7 +152,7 @@ if (nginx) {
       { index: BATCH_SIZES.indexOf(128), label: "default 128 (get/put)" },
       {
         index: BATCH_SIZES.indexOf(1280),
-        label: "default 1280 (cat, no files)",
+        label: "default 1280 (cat, no files; HTTP: 100, its per-host cap)",
       },
     ],
     references: [{
