@@ -30,8 +30,8 @@ export interface _Hop {
   method: string;
   /** Every header of the request. */
   headers: Record<string, string>;
-  /** Names (any case) of the headers the user set: dropped across origins. */
-  userHeaders: readonly string[];
+  /** The headers the user set (the filesystem's): dropped across origins. */
+  userHeaders: Readonly<Record<string, string>>;
   body?: BodyInit;
   signal: AbortSignal;
   /** What the request is for, as in `Cannot <action> "<url>"`. */
@@ -40,11 +40,11 @@ export interface _Hop {
 
 function withoutForeign(
   headers: Record<string, string>,
-  userHeaders: readonly string[],
+  userHeaders: Readonly<Record<string, string>>,
 ): Record<string, string> {
   const drop = new Set([
     ...CREDENTIALS,
-    ...userHeaders.map((h) => h.toLowerCase()),
+    ...Object.keys(userHeaders).map((h) => h.toLowerCase()),
   ]);
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => !drop.has(name.toLowerCase())),
@@ -82,8 +82,10 @@ export async function _fetchFollowing(
       redirect: "manual",
     });
     const { response, release } = answer;
+    // the status first: a header lookup costs more than the set, per request
+    if (!REDIRECTS.has(response.status)) return answer;
     const location = response.headers.get("location");
-    if (!REDIRECTS.has(response.status) || location === null) return answer;
+    if (location === null) return answer;
     await response.body?.cancel().catch(() => {});
     release();
     const fail = (state: string) =>

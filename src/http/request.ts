@@ -259,7 +259,7 @@ export async function _request<T>(
         {
           method: init.method,
           headers,
-          userHeaders: Object.keys(settings.headers),
+          userHeaders: settings.headers,
           body: init.body,
           signal,
           action: init.action,
