@@ -1,6 +1,7 @@
 import { assertEquals, assertRejects } from "@std/assert";
 import { _writeToFile } from "../src/_atomic_write.ts";
 import { Callback } from "../src/callbacks.ts";
+import { HTTPFileSystem } from "../src/http/http_file_system.ts";
 
 /** A byte stream (as fetch bodies are) of `parts`, then `end` as its error, if given. */
 function byteStream(
@@ -68,7 +69,8 @@ for (const [kind, stream] of Object.entries(kinds)) {
     try {
       const big = new Uint8Array(3 * 2 ** 20 + 5).map((_, i) => i % 251);
       const parts = [new Uint8Array([1, 2, 3]), big, new Uint8Array([4])];
-      await _writeToFile(stream(parts), `${dir}/out`, undefined);
+      // with a callback: the chunks pass through the 1 MiB runs
+      await _writeToFile(stream(parts), `${dir}/out`, new Callback());
       const written = await Deno.readFile(`${dir}/out`);
       assertEquals(written.length, 3 + big.length + 1);
       assertEquals(written.subarray(0, 3), parts[0]);
@@ -110,3 +112,21 @@ for (const [kind, body] of Object.entries(failing)) {
     }
   });
 }
+
+Deno.test("_writeToFile() pipes a fetch body into the file without a callback, byte-exact (HTTPFileSystem._getFile of 5 MiB)", async () => {
+  const body = new Uint8Array(5 * 2 ** 20 + 3).map((_, i) => (i * 31) % 251);
+  await using server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    () => new Response(body),
+  );
+  await using fs = new HTTPFileSystem({ asynchronous: true });
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/out`, "older");
+    await fs._getFile(`http://127.0.0.1:${server.addr.port}/f`, `${dir}/out`);
+    assertEquals(await Deno.readFile(`${dir}/out`), body);
+    assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["out"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
