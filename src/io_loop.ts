@@ -86,6 +86,9 @@ export function _keyOf(obj: object): number {
   return key;
 }
 
+/** Workers of the application whose `terminate` a loop watches. */
+const watched = new WeakSet<object>();
+
 /**
  * A handle on an IO Worker: the thread that runs blocking calls' async work
  * while the calling thread waits. The library's own Worker starts on the
@@ -210,7 +213,26 @@ export class IOLoop implements AsyncDisposable {
     });
     this.#conn = conn;
     this.#conns.add(conn);
+    if (this.#target) this.#watchTerminate(this.#target, conn);
     return conn;
+  }
+
+  /**
+   * A Worker of the application that is terminated through its
+   * `terminate()` fails the calls in flight at once: Deno's Worker fires no
+   * event when terminated, and its ports no "close", so the loop wraps that
+   * method (once per Worker) to learn of it.
+   */
+  #watchTerminate(target: MessageTarget, conn: _Conn): void {
+    const worker = target as { terminate?: () => void };
+    const terminate = worker.terminate;
+    if (typeof terminate !== "function" || watched.has(target)) return;
+    watched.add(target);
+    worker.terminate = function (this: unknown) {
+      terminate.call(this);
+      conn.error ??= "the application terminated it";
+      _lose(conn, 1);
+    };
   }
 
   /** The reference to a filesystem for a request: its build recipe until both channels carried it. */

@@ -3,6 +3,7 @@
 // Worker is terminated mid-batch gives every caller an error, and the next
 // call works.
 import { assert, assertEquals, assertRejects, assertThrows } from "@std/assert";
+import { deadline } from "@std/async/deadline";
 import { filesystem, HTTPError, IOLoop, sync } from "../../mod.ts";
 import { registerSlowFs } from "../fixtures/slow_fs.ts";
 import { bodyServer, silentServer } from "./_raw_server.ts";
@@ -121,5 +122,44 @@ Deno.test("IOLoop on an application's Worker that is terminated mid-batch, then 
   } finally {
     first.terminate();
     second.terminate();
+  }
+});
+
+Deno.test("IOLoop on an application's Worker: terminate() mid-batch fails every caller in flight at once, without close()", async () => {
+  await using silent = silentServer();
+  const worker = new Worker(
+    new URL("../fixtures/app_worker.ts", import.meta.url),
+    { type: "module" },
+  );
+  const loop = new IOLoop(worker);
+  try {
+    const http = await filesystem("http", { loop, skipInstanceCache: true });
+    const callers = Array.from(
+      { length: 20 },
+      (_, i) => http._catFile(`${silent.url}/f${i}`),
+    );
+    for (let i = 0; i < 500 && silent.requests.length < 20; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assertEquals(loop.running, true);
+    worker.terminate();
+    for (const caller of callers) {
+      // a deadline, so that a regression fails instead of hanging the suite
+      const error = await assertRejects(
+        () => deadline(caller, 10_000),
+        Error,
+        "the application terminated it",
+      );
+      assert(!(error instanceof HTTPError), String(error));
+    }
+    assertEquals(loop.running, false);
+    await assertRejects(
+      () => http._catFile(`${silent.url}/later`),
+      Error,
+      "the Worker that served this IOLoop has stopped",
+    );
+  } finally {
+    worker.terminate();
+    await loop.close();
   }
 });
