@@ -10,6 +10,32 @@ import { bodyServer, silentServer } from "./_raw_server.ts";
 
 registerSlowFs();
 
+/** A Worker of the application that serves the library's loop beside its own work. */
+function appWorker(): Worker {
+  return new Worker(new URL("../fixtures/app_worker.ts", import.meta.url), {
+    type: "module",
+  });
+}
+
+/**
+ * Starts 20 reads from a server that never answers, on `loop`, and resolves
+ * once the server has seen them all (the Worker sent them): they are in flight.
+ */
+async function readsInFlight(
+  loop: IOLoop,
+  silent: ReturnType<typeof silentServer>,
+): Promise<Promise<Uint8Array>[]> {
+  const http = await filesystem("http", { loop, skipInstanceCache: true });
+  const callers = Array.from(
+    { length: 20 },
+    (_, i) => http._catFile(`${silent.url}/f${i}`),
+  );
+  for (let i = 0; i < 500 && silent.requests.length < 20; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return callers;
+}
+
 Deno.test("four application Workers, each with its own blocking HTTP filesystem, cat 1,000 URLs each at once, all correct", async () => {
   await using server = bodyServer();
   const workers = Array.from(
@@ -85,25 +111,11 @@ Deno.test("IOLoop: the IO Worker ending mid-batch fails every caller in flight, 
 Deno.test("IOLoop on an application's Worker that is terminated mid-batch, then closed, fails every caller in flight; a loop on a new Worker works", async () => {
   await using silent = silentServer();
   await using server = bodyServer();
-  const appWorker = () =>
-    new Worker(new URL("../fixtures/app_worker.ts", import.meta.url), {
-      type: "module",
-    });
   const first = appWorker();
   const second = appWorker();
   try {
     const loop = new IOLoop(first);
-    const http = await filesystem("http", { loop, skipInstanceCache: true });
-    const callers = Array.from(
-      { length: 20 },
-      (_, i) => http._catFile(`${silent.url}/f${i}`),
-    );
-    // wait until the Worker has sent them: the server saw requests
-    for (let i = 0; i < 500 && silent.requests.length < 20; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    // Deno gives no event when a Worker is terminated (no MessagePort
-    // "close"): the application that terminates its Worker closes the loop
+    const callers = await readsInFlight(loop, silent);
     first.terminate();
     await loop.close();
     for (const caller of callers) {
@@ -127,20 +139,10 @@ Deno.test("IOLoop on an application's Worker that is terminated mid-batch, then 
 
 Deno.test("IOLoop on an application's Worker: terminate() mid-batch fails every caller in flight at once, without close()", async () => {
   await using silent = silentServer();
-  const worker = new Worker(
-    new URL("../fixtures/app_worker.ts", import.meta.url),
-    { type: "module" },
-  );
+  const worker = appWorker();
   const loop = new IOLoop(worker);
   try {
-    const http = await filesystem("http", { loop, skipInstanceCache: true });
-    const callers = Array.from(
-      { length: 20 },
-      (_, i) => http._catFile(`${silent.url}/f${i}`),
-    );
-    for (let i = 0; i < 500 && silent.requests.length < 20; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const callers = await readsInFlight(loop, silent);
     assertEquals(loop.running, true);
     worker.terminate();
     for (const caller of callers) {
@@ -154,7 +156,9 @@ Deno.test("IOLoop on an application's Worker: terminate() mid-batch fails every 
     }
     assertEquals(loop.running, false);
     await assertRejects(
-      () => http._catFile(`${silent.url}/later`),
+      async () =>
+        await (await filesystem("http", { loop, skipInstanceCache: true }))
+          ._catFile(`${silent.url}/later`),
       Error,
       "the Worker that served this IOLoop has stopped",
     );
