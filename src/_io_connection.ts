@@ -90,15 +90,19 @@ const workerUrl = new URL("./io_worker.ts", import.meta.url).href;
 /**
  * The module the IO Worker runs. `node:worker_threads` takes only `file:` and
  * `data:` URLs, and the library may come from `https:`; so a `data:` module
- * imports the Worker's code, and if that fails, tells the blocked caller why
- * instead of leaving it waiting.
+ * imports the Worker's code (its URL comes in the Worker's data), and if
+ * that fails, imports {@linkcode failed}, which tells the blocked caller why
+ * instead of leaving it waiting. Kept short: this URL is the Worker's
+ * `location`, and `fetch` there parses every request's URL against it (the
+ * 800-character module this was before cost about 4 µs per request).
  */
-const bootstrap = `data:text/javascript,${
-  encodeURIComponent(`import { workerData as d } from "node:worker_threads";
-try {
-  const { serveIOLoop } = await import(${JSON.stringify(workerUrl)});
-  serveIOLoop(d);
-} catch (e) {
+export const _bootstrap: URL = new URL(
+  `data:text/javascript,import{workerData as d}from"node:worker_threads";import(d.url).then(m=>m.serveIOLoop(d),e=>import(d.fail).then(m=>m.f(d,e)))`,
+);
+
+/** The module that reports a failed start to the blocked caller, then fails. */
+const failed = `data:text/javascript,${
+  encodeURIComponent(`export function f(d, e) {
   const w = new Int32Array(d.sab, 0, 128);
   d.syncPort.postMessage({ id: -1, startError: String(e && e.stack || e) });
   Atomics.store(w, ${W.Code}, 1); Atomics.store(w, ${W.Dead}, 1);
@@ -106,6 +110,27 @@ try {
   throw e;
 }`)
 }`;
+
+/**
+ * Starts the library's own IO Worker on `init` (its ports listed in
+ * `transfer`), running the module at `url`.
+ * @param init The loop's shared memory and ports.
+ * @param transfer The ports in `init`, handed over.
+ * @param url The Worker's code; a test may name one that fails to load.
+ * @returns The Worker, unref'd: it does not keep the process alive.
+ */
+export function _startWorker(
+  init: _LoopInit,
+  transfer: MessagePort[],
+  url: string = workerUrl,
+): NodeWorker {
+  const worker = new NodeWorker(_bootstrap, {
+    workerData: { ...init, url, fail: failed },
+    transferList: transfer as unknown as [],
+  });
+  worker.unref();
+  return worker;
+}
 
 /**
  * A new connection, not yet launched: its `launch` starts the library's own
@@ -151,11 +176,7 @@ export function _openConn(
       exited();
       return;
     }
-    const worker = new NodeWorker(new URL(bootstrap), {
-      workerData: init,
-      transferList: transfer as unknown as [],
-    });
-    worker.unref();
+    const worker = _startWorker(init, transfer);
     worker.on("error", (error: unknown) => conn.error ??= error);
     worker.on("exit", (code: number) => {
       _lose(conn, code);
