@@ -134,38 +134,68 @@ export async function _writeToFile(
 ): Promise<void> {
   await _sweepTemporaries(directoryOf(lpath));
   const tmp = _temporaryName(lpath);
-  // bytes in hand are written plainly: a WritableStream per file costs
-  // memory that a get of thousands of small files feels
-  const file = await Deno.open(tmp, {
-    write: true,
-    create: true,
-    truncate: true,
-  });
-  let open = true;
+  if (body instanceof Uint8Array && body.length <= _SYNC_WRITE_MAX) {
+    writeSmall(tmp, body, lpath);
+    callback?.relativeUpdate(body.length);
+    return;
+  }
   try {
     if (body instanceof Uint8Array) {
-      await writeAll(file, body);
+      await Deno.writeFile(tmp, body, { createNew: true });
       callback?.relativeUpdate(body.length);
-    } else if (body && !callback) {
-      // Piped, Deno moves a fetch body into the file without its bytes
-      // passing through JavaScript: a 1 GiB get ran 1.5x faster than
-      // `curl -o` at +7 MiB RSS, against 1.07x at +87 MiB for the loop below
-      // (BENCHMARKS.md, issue 10). The file's writable closes the file,
-      // whether the pipe completes or fails.
-      open = false;
-      await body.pipeTo(file.writable);
-    } else if (body) {
-      // progress per chunk: the chunks pass through here, written in runs
-      await writeInRuns(file, body, callback);
-    }
-    if (open) {
-      open = false;
-      file.close();
+    } else {
+      await writeStream(tmp, body, callback);
     }
     await Deno.rename(tmp, lpath);
   } catch (error) {
-    if (open) file.close();
     await Deno.remove(tmp).catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Bodies in hand up to this many bytes are written with synchronous calls,
+ * as fsspec's `_get_file` writes in its event loop: each asynchronous file
+ * operation's trip to a thread and back cost more than the write itself
+ * (a get of 5,000 files of 1 KiB took 28 µs less CPU per file; BENCHMARKS.md,
+ * issue 10), and the loop waits at most one small write.
+ */
+export const _SYNC_WRITE_MAX = 64 * 1024;
+
+/** Writes bytes in hand to `tmp` and renames it to `lpath`; on failure removes `tmp`. */
+function writeSmall(tmp: string, body: Uint8Array, lpath: string): void {
+  try {
+    Deno.writeFileSync(tmp, body, { createNew: true });
+    Deno.renameSync(tmp, lpath);
+  } catch (error) {
+    try {
+      Deno.removeSync(tmp);
+    } catch {
+      // not made, or gone
+    }
+    throw error;
+  }
+}
+
+/** Writes a stream (or nothing, for a null body) to a new file at `path`. */
+async function writeStream(
+  path: string,
+  body: ReadableStream<Uint8Array> | null,
+  callback: Callback | undefined,
+): Promise<void> {
+  const file = await Deno.open(path, { write: true, createNew: true });
+  if (body && !callback) {
+    // Piped, Deno moves a fetch body into the file without its bytes
+    // passing through JavaScript: a 1 GiB get ran 1.5x faster than
+    // `curl -o` at +7 MiB RSS, against 1.07x at +87 MiB for the loop below
+    // (BENCHMARKS.md, issue 10). The file's writable closes the file,
+    // whether the pipe completes or fails.
+    return await body.pipeTo(file.writable);
+  }
+  try {
+    // progress per chunk: the chunks pass through here, written in runs
+    if (body) await writeInRuns(file, body, callback);
+  } finally {
+    file.close();
   }
 }

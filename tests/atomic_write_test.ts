@@ -1,5 +1,5 @@
 import { assertEquals, assertRejects } from "@std/assert";
-import { _writeToFile } from "../src/_atomic_write.ts";
+import { _SYNC_WRITE_MAX, _writeToFile } from "../src/_atomic_write.ts";
 import { Callback } from "../src/callbacks.ts";
 import { HTTPFileSystem } from "../src/http/http_file_system.ts";
 
@@ -130,3 +130,48 @@ Deno.test("_writeToFile() pipes a fetch body into the file without a callback, b
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+/** Bytes in hand: written with synchronous calls up to the limit, asynchronous ones above. */
+const inHand = {
+  "small, synchronous": _SYNC_WRITE_MAX,
+  "larger, asynchronous": _SYNC_WRITE_MAX + 1,
+};
+
+for (const [kind, size] of Object.entries(inHand)) {
+  Deno.test(`_writeToFile() writes bytes in hand over an older file, and reports them (${kind})`, async () => {
+    const dir = await Deno.makeTempDir();
+    try {
+      await Deno.writeTextFile(`${dir}/out`, "older");
+      const body = new Uint8Array(size).map((_, i) => i % 253);
+      const seen: number[] = [];
+      const callback = new (class extends Callback {
+        override relativeUpdate(inc = 1): void {
+          seen.push(inc);
+        }
+      })();
+      await _writeToFile(body, `${dir}/out`, callback);
+      assertEquals(await Deno.readFile(`${dir}/out`), body);
+      assertEquals(seen, [size]);
+      assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["out"]);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+
+  Deno.test(`_writeToFile() of bytes in hand leaves no temporary file and keeps what was there where the rename fails (${kind})`, async () => {
+    const dir = await Deno.makeTempDir();
+    try {
+      // a directory with an entry cannot be renamed over
+      await Deno.mkdir(`${dir}/out`);
+      await Deno.writeTextFile(`${dir}/out/kept`, "kept");
+      await assertRejects(
+        () => _writeToFile(new Uint8Array(size), `${dir}/out`, undefined),
+        Deno.errors.IsADirectory,
+      );
+      assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["out"]);
+      assertEquals(await Deno.readTextFile(`${dir}/out/kept`), "kept");
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+}
