@@ -51,22 +51,21 @@ export async function findPythonFsspec(): Promise<string | null> {
 
 /**
  * A runner of `curl --parallel --parallel-max <max>` that writes each URL
- * to `outDir/<i>`; its time is the process's wall time (start-up included,
- * a few ms).
+ * to `<dir>/<i>`, for the directory each run is given (which must exist);
+ * its time is the process's wall time (start-up included, a few ms).
+ * `config` is where its list of URLs is written.
  */
 export async function curlParallel(
   curl: string,
   urls: readonly string[],
-  outDir: string,
+  config: string,
   max: number,
-): Promise<() => Promise<Sample>> {
-  await Deno.mkdir(outDir, { recursive: true });
-  const config = `${outDir}.curlrc`;
+): Promise<(dir: string) => Promise<Sample>> {
   await Deno.writeTextFile(
     config,
-    urls.map((u, i) => `url = "${u}"\noutput = "${outDir}/${i}"\n`).join(""),
+    urls.map((u, i) => `url = "${u}"\noutput = "${i}"\n`).join(""),
   );
-  return async () => {
+  return async (dir) => {
     const t0 = performance.now();
     const out = await new Deno.Command(curl, {
       args: [
@@ -76,6 +75,8 @@ export async function curlParallel(
         "--parallel",
         "--parallel-max",
         String(max),
+        "--output-dir",
+        dir,
         "--config",
         config,
       ],
