@@ -133,6 +133,27 @@ export function _startWorker(
 }
 
 /**
+ * A loop's shared memory and its two channels: the caller keeps `port1` of
+ * each, and `init` hands the Worker the `port2`s.
+ * @returns The init message and the channels.
+ */
+export function _newLoopInit(): {
+  init: _LoopInit;
+  sync: MessageChannel;
+  async: MessageChannel;
+} {
+  const sync = new MessageChannel();
+  const async = new MessageChannel();
+  const init: _LoopInit = {
+    fsspecIOLoop: 1,
+    sab: _newShared(),
+    syncPort: sync.port2,
+    asyncPort: async.port2,
+  };
+  return { init, sync, async };
+}
+
+/**
  * A new connection, not yet launched: its `launch` starts the library's own
  * Worker, or sends the init message to `target`, on the first request.
  * @param target A Worker of the application; unset: the library's own.
@@ -143,18 +164,10 @@ export function _openConn(
   target: MessageTarget | undefined,
   events: _ConnEvents,
 ): _Conn {
-  const sab = _newShared();
-  const sync = new MessageChannel();
-  const async = new MessageChannel();
-  const init: _LoopInit = {
-    fsspecIOLoop: 1,
-    sab,
-    syncPort: sync.port2,
-    asyncPort: async.port2,
-  };
+  const { init, sync, async } = _newLoopInit();
   let exited!: () => void;
   const conn: _Conn = {
-    shared: new _Shared(sab),
+    shared: new _Shared(init.sab),
     syncPort: sync.port1,
     asyncPort: async.port1,
     dead: false,

@@ -1,6 +1,10 @@
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
-import { _bootstrap, _startWorker } from "../src/_io_connection.ts";
-import { type _LoopInit, _newShared, _receive, W } from "../src/_channel.ts";
+import {
+  _bootstrap,
+  _newLoopInit,
+  _startWorker,
+} from "../src/_io_connection.ts";
+import { _receive, W } from "../src/_channel.ts";
 
 Deno.test("the IO Worker's module URL is short: fetch there parses each request's URL against it", () => {
   // an 800-character data: URL cost about 4 µs per request (BENCHMARKS.md)
@@ -12,16 +16,8 @@ Deno.test("the IO Worker's module URL is short: fetch there parses each request'
 });
 
 Deno.test("an IO Worker whose code fails to load wakes the blocked caller and says why", async () => {
-  const sab = _newShared();
-  const sync = new MessageChannel();
-  const async = new MessageChannel();
-  const init: _LoopInit = {
-    fsspecIOLoop: 1,
-    sab,
-    syncPort: sync.port2,
-    asyncPort: async.port2,
-  };
-  const words = new Int32Array(sab, 0, 128);
+  const { init, sync, async } = _newLoopInit();
+  const words = new Int32Array(init.sab, 0, 128);
   const seq = Atomics.load(words, W.RespSeq);
   const missing = new URL("./no_such_io_worker.ts", import.meta.url).href;
   const worker = _startWorker(init, [sync.port2, async.port2], missing);
