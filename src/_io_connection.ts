@@ -88,32 +88,28 @@ export interface _ConnEvents {
 const workerUrl = new URL("./io_worker.ts", import.meta.url).href;
 
 /**
- * The module the IO Worker runs. `node:worker_threads` takes only `file:` and
- * `data:` URLs, and the library may come from `https:`; so a `data:` module
- * imports the Worker's code (its URL comes in the Worker's data), and if
- * that fails, imports {@linkcode failed}, which tells the blocked caller why
- * instead of leaving it waiting. Kept short: this URL is the Worker's
- * `location`, and `fetch` there parses every request's URL against it (the
- * 800-character module this was before cost about 4 µs per request).
+ * The code the IO Worker runs, handed to `node:worker_threads` as `eval`
+ * code: it imports the Worker's module (its URL comes in the Worker's data,
+ * so that the library may come from `https:`, which a Worker's module URL
+ * may not), and if that fails, tells the blocked caller why instead of
+ * leaving it waiting. As `eval` code, the Worker's `location` is the
+ * shortest `data:` URL, and `fetch` there parses every request's URL
+ * against it: the 800-character `data:` module this was before cost about
+ * 4 µs per request.
  */
-export const _bootstrap: URL = new URL(
-  `data:text/javascript,import{workerData as d}from"node:worker_threads";import(d.url).then(m=>m.serveIOLoop(d),e=>import(d.fail).then(m=>m.f(d,e)))`,
-);
-
-/** The module that reports a failed start to the blocked caller, then fails. */
-const failed = `data:text/javascript,${
-  encodeURIComponent(`export function f(d, e) {
+const bootstrap = `const { workerData: d } = require("node:worker_threads");
+import(d.url).then((m) => m.serveIOLoop(d), (e) => {
   const w = new Int32Array(d.sab, 0, 128);
   d.syncPort.postMessage({ id: -1, startError: String(e && e.stack || e) });
   Atomics.store(w, ${W.Code}, 1); Atomics.store(w, ${W.Dead}, 1);
   Atomics.add(w, ${W.RespSeq}, 1); Atomics.notify(w, ${W.RespSeq});
   throw e;
-}`)
-}`;
+});`;
 
 /**
  * Starts the library's own IO Worker on `init` (its ports listed in
- * `transfer`), running the module at `url`.
+ * `transfer`), running the module at `url`: its `serveIOLoop` gets
+ * `init`.
  * @param init The loop's shared memory and ports.
  * @param transfer The ports in `init`, handed over.
  * @param url The Worker's code; a test may name one that fails to load.
@@ -124,8 +120,9 @@ export function _startWorker(
   transfer: MessagePort[],
   url: string = workerUrl,
 ): NodeWorker {
-  const worker = new NodeWorker(_bootstrap, {
-    workerData: { ...init, url, fail: failed },
+  const worker = new NodeWorker(bootstrap, {
+    eval: true,
+    workerData: { ...init, url },
     transferList: transfer as unknown as [],
   });
   worker.unref();
