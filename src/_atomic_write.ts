@@ -119,9 +119,10 @@ async function writeInRuns(
 /**
  * Writes a body to `lpath` through a temporary file in the same directory,
  * renamed once complete; on failure the temporary file is removed and
- * `lpath` is untouched. A stream is piped into the file; with a
- * `callback`, which gets `relativeUpdate` per chunk received, its chunks
- * are written in runs of about 1 MiB instead.
+ * `lpath` is untouched. Bytes in hand are written whole, with synchronous
+ * calls up to {@linkcode _SYNC_WRITE_MAX}. A stream is piped into the file;
+ * with a `callback`, which gets `relativeUpdate` per chunk received, its
+ * chunks are written in runs of about 1 MiB instead.
  *
  * @param body The bytes: a stream, or all of them.
  * @param lpath The destination.
