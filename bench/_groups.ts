@@ -201,6 +201,21 @@ export async function smallGroup(
 }
 
 /**
+ * Microseconds to create an empty file in a new directory `dir` (median
+ * of 200, one at a time): how this disk's file creation fares right now.
+ */
+function emptyFileMicros(dir: string): number {
+  Deno.mkdirSync(dir);
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    Deno.writeFileSync(`${dir}/${i}`, new Uint8Array(0));
+    times.push((performance.now() - t0) * 1000);
+  }
+  return spread(times).median;
+}
+
+/**
  * The small files written to disk: `_get` (both faces) against `curl
  * --parallel`, in two scenarios, each in rounds of its own: into a new
  * directory each run (made before the clock starts), and over the files
@@ -214,6 +229,7 @@ export async function diskGroup(
   const { urls, n } = manyFiles(served, "disk", "to disk");
   const out = `${served.dir}/out`;
   await Deno.mkdir(out, { recursive: true });
+  const createUs = emptyFileMicros(`${out}/probe`);
   await using fs = new HTTPFileSystem({ asynchronous: true });
   const blocking = blockingHttp();
   const curl = peers.curl
@@ -286,11 +302,16 @@ export async function diskGroup(
     title: `\`get\` of ${num(n)} files of 1 KiB to disk`,
     header: filesHeader("files"),
     rows,
-    notes: curl
-      ? [
-        "Each scenario runs in rounds of its own, new directories first. The raw pool writes each body with `Deno.writeFileSync` in place, as curl does: the floor of a download to disk in Deno, without the library's temporary file and rename. curl's time is its process's wall time (start-up included, a few ms); ours is the call's. Over files already there, curl truncates each and writes it again in place; the library writes a new file beside it and renames it over the old one, so that a failed or interrupted download never leaves a partial file (issue 11), and the file system then frees the old file.",
-      ]
-      : ["curl: not installed, its rows are skipped."],
+    notes: [
+      `Creating an empty file on this disk took ${
+        num(createUs)
+      } µs at the group's start (one thread, 200 files; on this VM 24-37 µs when quiet, 200-580 µs for minutes after many files were deleted: BENCHMARKS.md, "This VM's disk").`,
+      ...(curl
+        ? [
+          "Each scenario runs in rounds of its own, new directories first. The raw pool writes each body with `Deno.writeFileSync` in place, as curl does: the floor of a download to disk in Deno, without the library's temporary file and rename. curl's time is its process's wall time (start-up included, a few ms); ours is the call's. Over files already there, curl truncates each and writes it again in place; the library writes a new file beside it and renames it over the old one, so that a failed or interrupted download never leaves a partial file (issue 11), and the file system then frees the old file.",
+        ]
+        : ["curl: not installed, its rows are skipped."]),
+    ],
     targets: [
       target(intoNew, "new directory"),
       target(over, "over the files there"),
