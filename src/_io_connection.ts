@@ -107,26 +107,28 @@ import(d.url).then((m) => m.serveIOLoop(d), (e) => {
 });`;
 
 /**
- * Starts the library's own IO Worker on `init` (its ports listed in
- * `transfer`), running the module at `url`: its `serveIOLoop` gets
- * `init`.
+ * Starts the library's own IO Worker on `init`, whose ports it hands over,
+ * running the module at `url`: its `serveIOLoop` gets `init`.
  * @param init The loop's shared memory and ports.
- * @param transfer The ports in `init`, handed over.
  * @param url The Worker's code; a test may name one that fails to load.
  * @returns The Worker, unref'd: it does not keep the process alive.
  */
 export function _startWorker(
   init: _LoopInit,
-  transfer: MessagePort[],
   url: string = workerUrl,
 ): NodeWorker {
   const worker = new NodeWorker(bootstrap, {
     eval: true,
     workerData: { ...init, url },
-    transferList: transfer as unknown as [],
+    transferList: workerPorts(init) as unknown as [],
   });
   worker.unref();
   return worker;
+}
+
+/** The Worker's ends of a loop's ports: what `init` hands over. */
+function workerPorts(init: _LoopInit): MessagePort[] {
+  return [init.syncPort, init.asyncPort];
 }
 
 /**
@@ -173,20 +175,19 @@ export function _openConn(
     pending: new Map(),
     exited: new Promise((resolve) => exited = resolve),
     launch: undefined,
-    peers: [sync.port2, async.port2],
+    peers: workerPorts(init),
     launched: 0,
   };
-  const transfer = [sync.port2, async.port2];
   conn.launch = () => {
     conn.launch = undefined;
     conn.peers = [];
     conn.launched = performance.now();
     if (target) {
-      target.postMessage(init, transfer);
+      target.postMessage(init, workerPorts(init));
       exited();
       return;
     }
-    const worker = _startWorker(init, transfer);
+    const worker = _startWorker(init);
     worker.on("error", (error: unknown) => conn.error ??= error);
     worker.on("exit", (code: number) => {
       _lose(conn, code);

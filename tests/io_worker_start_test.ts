@@ -6,7 +6,7 @@ Deno.test("the IO Worker's location is a short URL: fetch there parses each requ
   // an 800-character data: URL cost about 4 µs per request (BENCHMARKS.md)
   const { init, sync, async } = _newLoopInit();
   const module = new URL("./fixtures/io_worker_location.ts", import.meta.url);
-  const worker = _startWorker(init, [sync.port2, async.port2], module.href);
+  const worker = _startWorker(init, module.href);
   worker.ref(); // keep this test alive until the Worker exits
   const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
   const message = await new Promise<{ location: string }>((resolve) => {
@@ -24,7 +24,7 @@ Deno.test("an IO Worker whose code fails to load wakes the blocked caller and sa
   const words = new Int32Array(init.sab, 0, 128);
   const seq = Atomics.load(words, W.RespSeq);
   const broken = new URL("./fixtures/io_worker_broken.ts", import.meta.url);
-  const worker = _startWorker(init, [sync.port2, async.port2], broken.href);
+  const worker = _startWorker(init, broken.href);
   worker.ref(); // keep this test alive until the Worker exits
   const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
   worker.on("error", () => {}); // the failed import, reported below
