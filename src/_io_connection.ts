@@ -94,7 +94,7 @@ const workerUrl = new URL("./io_worker.ts", import.meta.url).href;
  * may not), and if that fails, tells the blocked caller why instead of
  * leaving it waiting. As `eval` code, the Worker's `location` is the
  * shortest `data:` URL, and `fetch` there parses every request's URL
- * against it: the 800-character `data:` module this was before cost about
+ * against it: the 656-character `data:` module this was before cost about
  * 4 µs per request.
  */
 const bootstrap = `const { workerData: d } = require("node:worker_threads");

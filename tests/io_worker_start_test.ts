@@ -3,7 +3,7 @@ import { _newLoopInit, _startWorker } from "../src/_io_connection.ts";
 import { _receive, W } from "../src/_channel.ts";
 
 Deno.test("the IO Worker's location is a short URL: fetch there parses each request's URL against it", async () => {
-  // an 800-character data: URL cost about 4 µs per request (BENCHMARKS.md)
+  // a 656-character data: URL cost about 4 µs per request (bench/url_base.ts)
   const { init, sync, async } = _newLoopInit();
   const module = new URL("./fixtures/io_worker_location.ts", import.meta.url);
   const worker = _startWorker(init, module.href);
